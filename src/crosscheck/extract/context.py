@@ -1,0 +1,129 @@
+"""One parsed article, shared by every fact extractor, and views of it per sentence."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from crosscheck.extract.names import normalize
+from crosscheck.extract.people import PeopleIndex
+from crosscheck.extract.sources import country_of
+from crosscheck.models import Article, Sentence, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+
+
+def make_span(article: Article, start: int, end: int) -> Span:
+    """A Span of the article text, trimmed of surrounding white space."""
+    text = article.text[start:end]
+    start += len(text) - len(text.lstrip())
+    end -= len(text) - len(text.rstrip())
+    return Span(start, max(start, end), article.text[start:max(start, end)])
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity with its label corrected and its name normalized (people: full name)."""
+
+    start: int
+    end: int
+    label: str
+    normalized: str
+    tokens: SpacySpan
+
+
+@dataclass
+class ArticleContext:
+    """The parsed article: spaCy doc, entities with fixed labels, and who is who."""
+
+    article: Article
+    doc: Doc
+    people: PeopleIndex = field(default_factory=PeopleIndex)
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [token.idx for token in self.doc]
+
+    def tokens(self, start: int, end: int) -> SpacySpan:
+        """The tokens that start inside [start, end)."""
+        first = bisect.bisect_left(self._token_starts, start)
+        last = bisect.bisect_left(self._token_starts, end)
+        return self.doc[first:last]
+
+    def sentence_tokens(self, sentence: Sentence) -> SpacySpan:
+        return self.tokens(sentence.start, sentence.end)
+
+    @cached_property
+    def entities(self) -> list[Entity]:
+        return _entities(self)
+
+    def entities_in(self, start: int, end: int) -> list[Entity]:
+        return [entity for entity in self.entities if start <= entity.start and entity.end <= end]
+
+    def entity_at(self, token: Token) -> Entity | None:
+        for entity in self.entities:
+            if entity.tokens.start <= token.i < entity.tokens.end:
+                return entity
+        return None
+
+
+def build_context(article: Article, doc: Doc) -> ArticleContext:
+    """Index the article's people first, so that surnames resolve to full names."""
+    context = ArticleContext(article, doc)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            name = normalize(ent.text)
+            if len(name.split()) >= 2:
+                context.people.add_full_name(ent.start_char, name)
+    for entity in context.entities:
+        if entity.label == "PERSON":
+            context.people.add_mention(entity.start, entity.normalized)
+    return context
+
+
+def _entities(context: ArticleContext) -> list[Entity]:
+    doc, people = context.doc, context.people
+    found: list[Entity] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        label = ent.label_
+        if label != "PERSON" and len(span) == 1 and country_of(span.text) is None and people.knows_word(span.text):
+            label = "PERSON"
+        normalized = normalize(span.text)
+        if label == "PERSON":
+            normalized = people.resolve(normalized, span.start_char)
+        found.append(Entity(span.start_char, span.end_char, label, normalized, span))
+        covered.update(range(ent.start, ent.end))
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if country_of(token.text) is None and people.knows_word(token.text):
+            span = doc[token.i : token.i + 1]
+            found.append(
+                Entity(token.idx, token.idx + len(token.text), "PERSON", people.resolve(token.text, token.idx), span)
+            )
+    found.sort(key=lambda entity: entity.start)
+    return found
+
+
+def _trim(ent: SpacySpan) -> SpacySpan | None:
+    """The entity without a trailing possessive or punctuation, or a leading 'the'."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if start < end else None

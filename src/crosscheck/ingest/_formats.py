@@ -1,0 +1,214 @@
+"""One reader per input format: decoded text in, article drafts (articles without final ids) out."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from crosscheck.ingest._decode import Unreadable
+from crosscheck.ingest._metadata import Metadata, from_mapping, parse_date, split_front_matter
+from crosscheck.ingest.clutter import scan
+
+TEXT_FIELDS = ("text", "body", "content")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+_DATE_PREFIX = re.compile(r"^(?:(?:last )?updated|published|posted|first published|date)\s*:?\s*", re.I)
+
+
+@dataclass
+class Draft:
+    """An article read from one input, before ids are made unique across inputs.
+
+    ``scope`` names the places it came from, nearest first (file stem for a
+    record, then folders), used to tell apart articles whose ids clash.
+    """
+
+    id: str
+    path: str
+    text: str
+    body: tuple[tuple[int, int], ...]
+    meta: Metadata
+    scope: tuple[str, ...] = ()
+    record: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Records:
+    """The drafts of a JSON or JSONL file and the records in it that could not be read."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first few kilobytes."""
+    match = _CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _dateline(text: str, start: int, end: int) -> str:
+    return _DATE_PREFIX.sub("", text[start:end].strip())
+
+
+def read_text(text: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> Draft:
+    """Plain text or Markdown: the file itself is the text; front matter and clutter stay out of the body.
+
+    Without a ``published`` field, a date line at the top (a dateline such as
+    "February 19, 2023", left out of the body) gives the publication date.
+    """
+    if not text.strip():
+        raise Unreadable("file is empty" if not text else "file holds only whitespace")
+    fields, start, warnings = split_front_matter(text)
+    meta = from_mapping(fields)
+    found = scan(text, start)
+    if not found.body:
+        if not text[start:].strip():
+            raise Unreadable("no article text after the front matter")
+        raise Unreadable("no article text: every line looks like page clutter (menus, ads, credits)")
+    if meta.published is None:
+        first = found.body[0][0]
+        for line in found.dropped:
+            if line.rule == "dateline" and line.start < first:
+                meta.published = parse_date(_dateline(text, line.start, line.end))
+                if meta.published:
+                    break
+    return Draft(id, path, text, found.body, meta, scope, warnings=warnings + meta.warnings)
+
+
+def read_html(html: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> Draft:
+    """An HTML page: the text is trafilatura's extraction of the article, and offsets refer to it.
+
+    Menus, footers, comments and other page chrome are dropped by trafilatura;
+    its title, site name (the outlet), date and canonical URL become metadata.
+    A strict extraction is tried first, a recall-oriented one if that finds nothing.
+    """
+    import trafilatura
+
+    document = None
+    for favor_recall in (False, True):
+        document = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_recall=favor_recall,
+        )
+        if document is not None and (document.text or "").strip():
+            break
+    text = (document.text or "") if document is not None else ""
+    if not text.strip():
+        raise Unreadable("no article text found in the HTML: save the article page itself, or its text as .txt")
+    found = scan(text)
+    if not found.body:
+        raise Unreadable("no article text found in the HTML: only page clutter")
+    meta = Metadata(
+        outlet=document.sitename or None,
+        title=document.title or None,
+        url=document.url or None,
+        published=parse_date(document.date) if document.date else None,
+    )
+    return Draft(id, path, text, found.body, meta, scope)
+
+
+def _record_draft(record: object, number: int, *, stem: str, path: str, scope: tuple[str, ...]) -> Draft:
+    if not isinstance(record, Mapping):
+        raise Unreadable(f"record {number} is not an object with a \"text\" field")
+    lowered = {str(key).lower(): value for key, value in record.items()}
+    text = next((lowered[key] for key in TEXT_FIELDS if isinstance(lowered.get(key), str)), None)
+    if text is None:
+        raise Unreadable(f"record {number} has no \"text\" field (also looked for \"body\", \"content\")")
+    if not text.strip():
+        raise Unreadable(f"record {number} has an empty text")
+    meta = from_mapping(record)
+    found = scan(text)
+    if not found.body:
+        raise Unreadable(f"record {number}: every line looks like page clutter")
+    given = lowered.get("id")
+    record_id = str(given).strip() if isinstance(given, (str, int)) and str(given).strip() else ""
+    return Draft(
+        record_id or f"{stem}-{number}",
+        f"{path}#{number}",
+        text,
+        found.body,
+        meta,
+        (stem, *scope),
+        record=number,
+        warnings=list(meta.warnings),
+    )
+
+
+def _is_record(value: object) -> bool:
+    return isinstance(value, Mapping) and any(str(key).lower() in TEXT_FIELDS for key in value)
+
+
+def _json_records(data: object) -> list[object] | None:
+    """The records of a parsed JSON document, or None when it holds no article records."""
+    if isinstance(data, Mapping) and isinstance(data.get("articles"), list):
+        return list(data["articles"])
+    if _is_record(data):
+        return [data]
+    if isinstance(data, list) and data and any(_is_record(item) for item in data):
+        return list(data)
+    return None
+
+
+def _collect(numbered: Iterator[tuple[int, object]], out: Records, **where: object) -> None:
+    for number, record in numbered:
+        try:
+            out.drafts.append(_record_draft(record, number, **where))  # type: ignore[arg-type]
+        except Unreadable as problem:
+            out.problems.append((f"{where['path']}#{number}", str(problem)))
+
+
+def read_jsonl(text: str, *, stem: str, path: str, scope: tuple[str, ...] = ()) -> Records:
+    """One record a line; a record is numbered by its line, and a broken line does not stop the others."""
+    out = Records()
+    good: list[tuple[int, object]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            good.append((number, json.loads(line)))
+        except json.JSONDecodeError as error:
+            out.problems.append((f"{path}#{number}", f"line {number} is not valid JSON ({error.msg}, column {error.colno})"))
+    _collect(iter(good), out, stem=stem, path=path, scope=scope)
+    if not out.drafts and not out.problems:
+        raise Unreadable("no article records (one JSON object with a \"text\" field per line)")
+    return out
+
+
+def read_json(text: str, *, stem: str, path: str, scope: tuple[str, ...] = ()) -> Records:
+    """A record, a list of records, or ``{"articles": [...]}``; one record alone keeps the file's path."""
+    if not text.strip():
+        raise Unreadable("file is empty" if not text else "file holds only whitespace")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        if error.msg == "Extra data":
+            out = read_jsonl(text, stem=stem, path=path, scope=scope)
+            out.warnings.append("holds one JSON record per line: read as JSON Lines (.jsonl)")
+            return out
+        raise Unreadable(
+            f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        ) from None
+    records = _json_records(data)
+    if records is None:
+        raise Unreadable(
+            "no article records: expected an object with a \"text\" field, a list of them, "
+            "or {\"articles\": [...]}"
+        )
+    out = Records()
+    if len(records) == 1 and not isinstance(data, list) and "articles" not in data:
+        try:
+            draft = _record_draft(records[0], 1, stem=stem, path=path, scope=scope)
+        except Unreadable as problem:
+            raise Unreadable(str(problem).replace("record 1 ", "")) from None
+        draft.id = draft.id if draft.id != f"{stem}-1" else stem
+        draft.path, draft.scope = path, scope
+        out.drafts.append(draft)
+        return out
+    _collect(enumerate(records, start=1), out, stem=stem, path=path, scope=scope)
+    return out

@@ -1,0 +1,90 @@
+"""Small helpers every check shares: finding ids, time and attribution relations."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+
+from crosscheck.models import Article, Claim, Evidence, Finding, FindingKind, Severity, Span
+
+#: Articles published further apart than this may both be right about a fact
+#: that changed in between ("will travel this week" in June, "postponed" in February).
+SAME_TIME_DAYS = 7
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[\w’'-]+", re.UNICODE)
+
+
+def finding_id(kind: str, claims: Sequence[Claim]) -> str:
+    """Stable across unrelated edits: hashes the kind, article ids and claim texts, not offsets."""
+    parts = sorted(f"{claim.article.id}\x1f{_SPACE.sub(' ', claim.text.strip())}" for claim in claims)
+    digest = hashlib.sha1("\x1e".join([kind, *parts]).encode("utf-8")).hexdigest()
+    return f"{kind}-{digest[:10]}"
+
+
+def make_finding(
+    kind: FindingKind,
+    severity: Severity,
+    score: float,
+    explanation: str,
+    evidence: Sequence[tuple[Claim, Iterable[Span]]],
+) -> Finding:
+    items = tuple(
+        Evidence(claim, tuple(sorted(set(spans), key=lambda s: s.start))) for claim, spans in evidence
+    )
+    return Finding(
+        id=finding_id(kind, [item.claim for item in items]),
+        kind=kind,
+        severity=severity,
+        score=round(float(score), 4),
+        explanation=explanation,
+        evidence=items,
+    )
+
+
+def days_apart(first: Article, second: Article) -> int | None:
+    if first.published is None or second.published is None:
+        return None
+    return abs((first.published - second.published).days)
+
+
+def same_time(first: Article, second: Article, days: int = SAME_TIME_DAYS) -> bool:
+    """True when both articles describe the world at about the same moment (or we cannot tell)."""
+    apart = days_apart(first, second)
+    return apart is None or apart <= days
+
+
+def party(claim: Claim) -> str | None:
+    return claim.facts.attribution.source if claim.facts.attribution else None
+
+
+def opposing_parties(first: Claim, second: Claim) -> bool:
+    """Both claims are attributed, to different parties: reports of two sides, not a conflict."""
+    a, b = party(first), party(second)
+    return a is not None and b is not None and a != b
+
+
+def same_voice(first: Claim, second: Claim) -> bool:
+    """Both claims are the outlets' own words, or both the same party's."""
+    return party(first) == party(second)
+
+
+def names(articles: Iterable[Article]) -> str:
+    """'NPR, DW and CNBC': article labels joined for an explanation."""
+    labels = list(dict.fromkeys(article.label for article in articles))
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def word_spans(claim: Claim, words: set[str]) -> list[Span]:
+    """Spans of the claim's words (lower-cased) that are in ``words``: for highlighting."""
+    spans = []
+    for match in _WORD.finditer(claim.article.text, claim.start, claim.end):
+        if match.group().lower() in words:
+            spans.append(Span(match.start(), match.end(), match.group()))
+    return spans
+
+
+def content_words(text: str) -> set[str]:
+    from crosscheck.align import STOP_WORDS
+
+    return {word for word in (w.lower() for w in _WORD.findall(text)) if word not in STOP_WORDS}

@@ -1,0 +1,64 @@
+"""Direct quotes worded differently: the same remark, reported with other words.
+
+Quotes are compared across all articles, not only aligned pairs: the same remark
+can sit in sentences that otherwise share little. A partial quote (one is inside
+the other) is normal reporting, not a conflict; the same words in another order
+or with a word changed are low-severity wording findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from crosscheck.judge._common import make_finding, party
+from crosscheck.models import Claim, Finding, Span
+
+MIN_WORDS = 2
+SIMILAR = 85.0
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def _normal(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+
+
+def quote_findings(claims: Sequence[Claim]) -> list[Finding]:
+    from rapidfuzz import fuzz
+
+    quoted = [
+        (claim, span, _normal(span.text))
+        for claim in claims
+        for span in claim.facts.quotes
+        if len(_normal(span.text).split()) >= MIN_WORDS
+    ]
+    findings = []
+    seen: set[tuple[str, ...]] = set()
+    for i, (claim_a, span_a, norm_a) in enumerate(quoted):
+        for claim_b, span_b, norm_b in quoted[i + 1 :]:
+            if claim_a.article.id == claim_b.article.id or norm_a == norm_b:
+                continue
+            if norm_a in norm_b or norm_b in norm_a:
+                continue
+            speaker_a, speaker_b = party(claim_a), party(claim_b)
+            if speaker_a and speaker_b and speaker_a != speaker_b:
+                continue
+            similarity = fuzz.token_sort_ratio(norm_a, norm_b)
+            if similarity < SIMILAR:
+                continue
+            key = (*sorted((claim_a.article.id, claim_b.article.id)), *sorted((norm_a, norm_b)))
+            if key in seen:
+                continue
+            seen.add(key)
+            findings.append(_finding(claim_a, span_a, claim_b, span_b, similarity))
+    return findings
+
+
+def _finding(claim_a: Claim, span_a: Span, claim_b: Claim, span_b: Span, similarity: float) -> Finding:
+    same_words = sorted(span_a.text.lower().split()) == sorted(span_b.text.lower().split())
+    how = "in a different word order" if same_words else "with different words"
+    text = (
+        f'{claim_a.article.label} quotes "{span_a.text}"; {claim_b.article.label} quotes the same remark {how}: '
+        f'"{span_b.text}"'
+    )
+    return make_finding("quote", "low", similarity / 100.0, text, [(claim_a, [span_a]), (claim_b, [span_b])])

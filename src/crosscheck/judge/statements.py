@@ -1,0 +1,85 @@
+"""NLI contradictions between aligned claims that the typed checks do not cover.
+
+The model is asked only about pairs that could contradict at all: published at
+about the same time, not about explicitly different events, and in the same
+voice (both the outlets' own words, or both the same party's). Both directions
+are scored; the pair's contradiction score is the mean of the two, which halves
+the one-sided false alarms a sub-clause causes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from crosscheck.judge._common import content_words, make_finding, same_time, same_voice, word_spans
+from crosscheck.judge.facts import event_relation
+from crosscheck.models import ClaimPair, Finding
+from crosscheck.nli.base import CONTRADICTION, ENTAILMENT, NLIModel
+
+#: Below this similarity, a pair is only judged if the claims share a name.
+LOOSE_SIMILARITY = 70.0
+#: Mean contradiction probability at which a statement finding is medium, not low.
+CLEAR = 0.9
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One pair's NLI verdict, both directions combined."""
+
+    pair: ClaimPair
+    contradiction: float
+    entailment: float
+
+
+def worth_asking(pair: ClaimPair) -> bool:
+    """Could these two claims contradict each other at all?"""
+    first, second = pair.first, pair.second
+    if not same_time(first.article, second.article) or not same_voice(first, second):
+        return False
+    if event_relation(pair).different:
+        return False
+    shared_names = {m.normalized for m in first.facts.mentions} & {
+        m.normalized for m in second.facts.mentions
+    }
+    return bool(shared_names) or pair.similarity >= LOOSE_SIMILARITY
+
+
+def score(
+    model: NLIModel, pairs: Sequence[ClaimPair], progress: Callable[[int], None] | None = None
+) -> list[Scored]:
+    """Score both directions of every pair in one batched call."""
+    texts = [(p.first.text, p.second.text) for p in pairs] + [(p.second.text, p.first.text) for p in pairs]
+    probabilities = model.predict(texts, progress=progress) if texts else []
+    forward, backward = probabilities[: len(pairs)], probabilities[len(pairs) :]
+    return [
+        Scored(
+            pair,
+            (f.get(CONTRADICTION, 0.0) + b.get(CONTRADICTION, 0.0)) / 2,
+            (f.get(ENTAILMENT, 0.0) + b.get(ENTAILMENT, 0.0)) / 2,
+        )
+        for pair, f, b in zip(pairs, forward, backward, strict=True)
+    ]
+
+
+def statement_findings(scored: Sequence[Scored], threshold: float) -> list[Finding]:
+    findings = []
+    for item in scored:
+        if item.contradiction < threshold:
+            continue
+        first, second = item.pair.first, item.pair.second
+        words_a, words_b = content_words(first.text), content_words(second.text)
+        only_a, only_b = words_a - words_b, words_b - words_a
+        negation = first.facts.negated != second.facts.negated
+        kind = "negation" if negation else "statement"
+        severity = "medium" if item.contradiction >= CLEAR else "low"
+        shown_a = ", ".join(sorted(only_a)[:6]) or "the same words"
+        shown_b = ", ".join(sorted(only_b)[:6]) or "the same words"
+        denied = f" {(first if first.facts.negated else second).article.label} denies it;" if negation else ""
+        text = (
+            f"{first.article.label} and {second.article.label} state incompatible things"
+            f" (NLI contradiction {item.contradiction:.2f}):{denied} '{shown_a}' vs '{shown_b}'"
+        )
+        evidence = [(first, word_spans(first, only_a)), (second, word_spans(second, only_b))]
+        findings.append(make_finding(kind, severity, item.contradiction, text, evidence))
+    return findings

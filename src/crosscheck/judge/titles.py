@@ -1,0 +1,253 @@
+"""Title conflicts: who holds which office, compared across all articles at once.
+
+Titles are not compared pair by pair: the evidence that "foreign minister" is
+wrong for Wang Yi is spread over several articles (one says he was promoted
+from it, another names someone else). Three rules, each one a conflict a
+fact-checker would flag:
+
+- outdated: X gives a person a title that Y, published no later, calls former;
+- shared office: X and Y give the same office to two different people, and no
+  article shows two people holding it at once (then it is not exclusive, e.g.
+  two countries' foreign ministers);
+- rival office: X and Y give one person two offices of the same kind
+  ("defense minister" / "interior minister"), and no article gives both.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from crosscheck.judge._common import days_apart, make_finding, names
+from crosscheck.models import Article, Claim, Corroboration, Finding, TitleFact
+
+#: Offices only one person holds at a time (within one country or organisation).
+OFFICE_HEADS = (
+    "minister", "president", "premier", "chancellor", "secretary", "governor", "mayor", "ceo",
+    "chief executive", "chairman", "chairwoman", "chair", "director", "commissioner", "coach",
+    "manager", "captain", "spokesperson", "spokesman", "spokeswoman", "ambassador", "head",
+    "prosecutor", "attorney general", "speaker", "chief", "leader", "editor",
+)  # fmt: skip
+#: Titles that describe rather than name an office: never exclusive.
+DESCRIPTIVE = ("top diplomat", "official", "aide", "adviser", "advisor", "envoy", "member", "lawmaker")
+#: A former title stated this many days after the other article may just be news.
+FORMER_GRACE_DAYS = 14
+SHARED_OFFICE_DAYS = 31
+
+
+@dataclass(frozen=True)
+class _Stated:
+    person: str
+    title: str
+    claim: Claim
+    fact: TitleFact
+
+    @property
+    def article(self) -> Article:
+        return self.claim.article
+
+
+def _head(title: str) -> str | None:
+    if any(title == d or title.endswith(" " + d) for d in DESCRIPTIVE):
+        return None
+    for head in OFFICE_HEADS:
+        if title == head or title.endswith(" " + head) or title.startswith(head + " of"):
+            return head
+    return None
+
+
+def _people(claims: Sequence[Claim]) -> dict[str, str]:
+    """Map every person name to one canonical name (the longest that matches it)."""
+    from crosscheck.extract.names import same_person
+
+    canonical: dict[str, str] = {}
+    all_names = sorted(
+        {fact.person for claim in claims for fact in claim.facts.titles}, key=len, reverse=True
+    )
+    for name in all_names:
+        canonical[name] = next((other for other in canonical.values() if same_person(name, other)), name)
+    return canonical
+
+
+def _statements(claims: Sequence[Claim]) -> tuple[list[_Stated], list[_Stated]]:
+    canonical = _people(claims)
+    current, former = [], []
+    for claim in claims:
+        for fact in claim.facts.titles:
+            stated = _Stated(canonical[fact.person], fact.title, claim, fact)
+            (former if fact.former else current).append(stated)
+    former_keys = {(s.article.id, s.person, s.title) for s in former}
+    current = [s for s in current if (s.article.id, s.person, s.title) not in former_keys]
+    return current, former
+
+
+def _display(person: str, claims: Sequence[Claim]) -> str:
+    for claim in claims:
+        for mention in claim.facts.mentions:
+            if mention.normalized == person:
+                return mention.span.text
+    return person.title()
+
+
+def _first(statements: list[_Stated]) -> dict[str, _Stated]:
+    """The earliest statement per article."""
+    found: dict[str, _Stated] = {}
+    for s in sorted(statements, key=lambda s: (s.article.id, s.claim.start)):
+        found.setdefault(s.article.id, s)
+    return found
+
+
+def title_findings(claims: Sequence[Claim]) -> list[Finding]:
+    current, former = _statements(claims)
+    findings: list[Finding] = []
+    findings += _outdated(current, former, claims)
+    findings += _shared_office(current, claims)
+    findings += _rival_office(current, claims)
+    return findings
+
+
+def _outdated(current: list[_Stated], former: list[_Stated], claims: Sequence[Claim]) -> list[Finding]:
+    findings = []
+    by_person_title: dict[tuple[str, str], list[_Stated]] = defaultdict(list)
+    for s in current:
+        by_person_title[(s.person, s.title)].append(s)
+    for (person, title), stated in sorted(by_person_title.items()):
+        denials = [f for f in former if f.person == person and f.title == title]
+        for article_id, claim_of_x in sorted(_first(stated).items()):
+            valid = [
+                f
+                for f in denials
+                if f.article.id != article_id and _no_later(f.article, claim_of_x.article, FORMER_GRACE_DAYS)
+            ]
+            if not valid:
+                continue
+            denial = valid[0]
+            others = [
+                s for s in current if s.person == person and s.title != title and s.article.id != article_id
+            ]
+            preferred = [s for s in others if s.article.id == denial.article.id] or others
+            counter = preferred[0] if preferred else denial
+            other_titles = sorted({s.title for s in others})
+            who = _display(person, [claim_of_x.claim])
+            text = (
+                f"{claim_of_x.article.label} calls {who} {title}, "
+                f"but {denial.article.label} says {who} is no longer {title}"
+            )
+            if other_titles:
+                holders = names(s.article for s in others)
+                text += f"; {holders} call {who} {' / '.join(other_titles)}"
+            evidence = [(claim_of_x.claim, [claim_of_x.fact.span]), (counter.claim, [counter.fact.span])]
+            findings.append(make_finding("title", "high", 0.95, text, evidence))
+    return findings
+
+
+def _no_later(denier: Article, stated_in: Article, grace: int) -> bool:
+    if denier.published is None or stated_in.published is None:
+        return True
+    return (denier.published - stated_in.published).days <= grace
+
+
+def _exclusive_offices(current: list[_Stated]) -> set[str]:
+    """Offices no single article gives to two different people."""
+    holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for s in current:
+        holders[(s.article.id, s.title)].add(s.person)
+    shared = {title for (_, title), people in holders.items() if len(people) > 1}
+    return {s.title for s in current if _head(s.title) and s.title not in shared}
+
+
+def _shared_office(current: list[_Stated], claims: Sequence[Claim]) -> list[Finding]:
+    findings = []
+    exclusive = _exclusive_offices(current)
+    by_title: dict[str, list[_Stated]] = defaultdict(list)
+    for s in current:
+        if s.title in exclusive:
+            by_title[s.title].append(s)
+    for title, stated in sorted(by_title.items()):
+        people = sorted({s.person for s in stated})
+        if len(people) < 2:
+            continue
+        first_per = {p: _first([s for s in stated if s.person == p]) for p in people}
+        for i, p in enumerate(people):
+            for q in people[i + 1 :]:
+                pair = _closest_pair(first_per[p], first_per[q])
+                if pair is None:
+                    continue
+                a, b = pair
+                text = (
+                    f"{a.article.label} names {_display(p, [a.claim])} as {title}; "
+                    f"{b.article.label} names {_display(q, [b.claim])}"
+                )
+                findings.append(
+                    make_finding(
+                        "title", "high", 0.9, text, [(a.claim, [a.fact.span]), (b.claim, [b.fact.span])]
+                    )
+                )
+    return findings
+
+
+def _closest_pair(first: dict[str, _Stated], second: dict[str, _Stated]) -> tuple[_Stated, _Stated] | None:
+    candidates = []
+    for a in first.values():
+        for b in second.values():
+            if a.article.id == b.article.id:
+                continue
+            apart = days_apart(a.article, b.article)
+            if apart is None or apart <= SHARED_OFFICE_DAYS:
+                candidates.append((apart or 0, a.article.id, b.article.id, a, b))
+    if not candidates:
+        return None
+    _, _, _, a, b = min(candidates, key=lambda item: item[:3])
+    return (a, b) if a.article.id < b.article.id else (b, a)
+
+
+def _rival_office(current: list[_Stated], claims: Sequence[Claim]) -> list[Finding]:
+    findings = []
+    together = {
+        frozenset((s.title, t.title))
+        for s in current
+        for t in current
+        if s.article.id == t.article.id and s.person == t.person and s.title != t.title
+    }
+    by_person: dict[str, list[_Stated]] = defaultdict(list)
+    for s in current:
+        by_person[s.person].append(s)
+    for person, stated in sorted(by_person.items()):
+        titles = sorted({s.title for s in stated})
+        for i, t1 in enumerate(titles):
+            for t2 in titles[i + 1 :]:
+                head = _head(t1)
+                if head is None or head != _head(t2) or t1 in t2 or t2 in t1:
+                    continue
+                if frozenset((t1, t2)) in together:
+                    continue
+                pair = _closest_pair(
+                    _first([s for s in stated if s.title == t1]), _first([s for s in stated if s.title == t2])
+                )
+                if pair is None:
+                    continue
+                a, b = pair
+                who = _display(person, [a.claim])
+                text = f"{a.article.label} calls {who} {a.title}; {b.article.label} calls {who} {b.title}"
+                findings.append(
+                    make_finding(
+                        "title", "high", 0.9, text, [(a.claim, [a.fact.span]), (b.claim, [b.fact.span])]
+                    )
+                )
+    return findings
+
+
+def title_corroborations(claims: Sequence[Claim]) -> list[Corroboration]:
+    """A person's title stated the same way by two or more sources."""
+    current, _ = _statements(claims)
+    grouped: dict[tuple[str, str], list[_Stated]] = defaultdict(list)
+    for s in current:
+        grouped[(s.person, s.title)].append(s)
+    found = []
+    for (person, title), stated in sorted(grouped.items()):
+        first = _first(stated)
+        if len(first) >= 2:
+            who = _display(person, [s.claim for s in stated])
+            found.append(Corroboration("title", f"{who} is {title}", tuple(s.claim for s in first.values())))
+    return found

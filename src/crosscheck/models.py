@@ -1,0 +1,263 @@
+"""The data that flows between stages: articles, sentences, claims, facts, findings.
+
+Sentences and claims are views into their article (article + start + end), never
+copies of strings, so every finding can point at file, line and column.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+FindingKind = Literal["title", "date", "number", "place", "negation", "quote", "statement", "unsupported"]
+Severity = Literal["high", "medium", "low"]
+SEVERITY_ORDER: dict[str, int] = {"high": 3, "medium": 2, "low": 1}
+
+
+@dataclass(frozen=True, eq=False)
+class Article:
+    """One news article as ingested.
+
+    ``text`` is the text every offset refers to: the file itself for .txt/.md (so
+    line and column are the file's), the record's text field for JSON, and the
+    extracted article text for HTML. ``body`` lists the (start, end) regions of
+    ``text`` that are article prose: front matter and web clutter are left out.
+    """
+
+    id: str
+    path: str
+    text: str
+    body: tuple[tuple[int, int], ...]
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    warnings: tuple[str, ...] = ()
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        for index, char in enumerate(self.text):
+            if char == "\n":
+                starts.append(index + 1)
+        return starts
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset into ``text``."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    @property
+    def label(self) -> str:
+        """How the article is named in explanations: its outlet, else its id."""
+        return self.outlet or self.id
+
+
+@dataclass(frozen=True, eq=False)
+class Sentence:
+    """A sentence of an article: a view, ``article.text[start:end]``."""
+
+    article: Article
+    index: int
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.article.text[self.start : self.end]
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.article.id, self.index)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Character offsets into the article text, with the text they cover."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity: person, organisation, place (GPE/LOC/FAC), event, ..."""
+
+    span: Span
+    label: str
+    normalized: str
+
+
+@dataclass(frozen=True)
+class TitleFact:
+    """A person (or organisation) named with a title or role in the sentence.
+
+    ``person`` is the normalized name ("wang yi"); ``title`` the normalized role
+    ("foreign minister", "top diplomat"); ``former`` marks "former"/"ex-"/"promoted
+    from" roles that are not a current claim. ``affiliation`` is the country or body
+    the role belongs to where the text says so ("china", "us", "state department"),
+    so that China's and Russia's foreign ministers are not taken for one office.
+    """
+
+    person: str
+    title: str
+    span: Span
+    former: bool = False
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class DateFact:
+    """A date the sentence states, resolved to a calendar day where possible.
+
+    ``precision`` is "day", "month" or "year"; ``relative`` marks dates resolved
+    from "Saturday", "two days later", "last month" against the publication date
+    or another date in the sentence. ``event`` is the lemma of the verb or event
+    noun the date attaches to in the parse ("shoot down", "meet", "election"), the
+    key for comparing dates across articles.
+    """
+
+    value: dt.date
+    span: Span
+    precision: Literal["day", "month", "year"] = "day"
+    relative: bool = False
+    event: str | None = None
+
+
+@dataclass(frozen=True)
+class NumberFact:
+    """A number with its unit, and how exact the writer claims it is.
+
+    ``qualifier`` is "exact", "about", "more than", "less than", "at least",
+    "at most" or "up to"; ``unit`` is a normalized noun ("people", "usd", "votes");
+    ``event`` the lemma of the verb or noun it attaches to ("kill", "win", "toll").
+    """
+
+    value: float
+    unit: str | None
+    span: Span
+    qualifier: str = "exact"
+    event: str | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who asserts the claim: "Beijing", "Blinken", "state media"; ``quote`` when direct."""
+
+    source: str
+    span: Span
+    kind: Literal["quote", "said", "according", "reported", "other"] = "said"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The structured facts of one sentence."""
+
+    mentions: tuple[Mention, ...] = ()
+    titles: tuple[TitleFact, ...] = ()
+    dates: tuple[DateFact, ...] = ()
+    numbers: tuple[NumberFact, ...] = ()
+    places: tuple[Mention, ...] = ()
+    quotes: tuple[Span, ...] = ()
+    attribution: Attribution | None = None
+    negated: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class Claim:
+    """A sentence with its facts: what the article asserts, and who asserts it."""
+
+    sentence: Sentence
+    facts: Facts = field(default_factory=Facts)
+
+    @property
+    def article(self) -> Article:
+        return self.sentence.article
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+
+@dataclass(frozen=True, eq=False)
+class ClaimPair:
+    """Two claims from different articles that may talk about the same thing."""
+
+    first: Claim
+    second: Claim
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The words of one claim a finding is about, highlighted in reports."""
+
+    claim: Claim
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A contradiction (or, for drafts, an unsupported fact) between two claims."""
+
+    id: str
+    kind: FindingKind
+    severity: Severity
+    score: float
+    explanation: str
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(item.claim for item in self.evidence)
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """A fact several sources state consistently: "3 sources: shot down on 2023-02-04"."""
+
+    kind: FindingKind
+    statement: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def sources(self) -> int:
+        return len({claim.article.id for claim in self.claims})
+
+
+@dataclass(frozen=True)
+class SkippedInput:
+    """An input that could not be read, kept so the report says what was left out."""
+
+    path: str
+    problem: str
+
+
+@dataclass
+class Report:
+    """Everything a renderer needs; renderers are pure functions of this object."""
+
+    articles: list[Article]
+    findings: list[Finding]
+    corroborations: list[Corroboration] = field(default_factory=list)
+    skipped: list[SkippedInput] = field(default_factory=list)
+    sentences: dict[str, int] = field(default_factory=dict)
+    model: dict[str, object] = field(default_factory=dict)
+    stats: dict[str, object] = field(default_factory=dict)
+    draft: str | None = None
+
+    def findings_at_least(self, severity: Severity) -> list[Finding]:
+        floor = SEVERITY_ORDER[severity]
+        return [f for f in self.findings if SEVERITY_ORDER[f.severity] >= floor]

