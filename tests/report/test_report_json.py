@@ -53,7 +53,11 @@ def test_claims_point_at_text_line_and_column(report: Report) -> None:
 def test_floats_are_rounded_and_values_made_plain(report: Report) -> None:
     doc = to_dict(report)
     assert doc["findings"][0]["score"] == 0.9877
-    assert doc["model"] == {"name": "fake-nli", "threshold": 0.1235, "labels": ["entailment", "contradiction"]}
+    assert doc["model"] == {
+        "name": "fake-nli",
+        "threshold": 0.1235,
+        "labels": ["entailment", "contradiction"],
+    }
     assert doc["stats"]["seconds"]["judge"] == 1.2346
 
 

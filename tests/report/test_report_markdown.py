@@ -32,7 +32,9 @@ def test_summary_corroborations_skips_and_verdict(report: Report) -> None:
     assert out.startswith("## crosscheck: 3 contradictions (1 high)")
     assert "- 2 sources: shot down on 2023-02-04" in out
     assert "- `stories/empty.html`: no article text found" in out
-    assert out.rstrip().splitlines()[-1] == "**3 contradictions (1 high) across 2 articles (1 input skipped)**"
+    assert (
+        out.rstrip().splitlines()[-1] == "**3 contradictions (1 high) across 2 articles (1 input skipped)**"
+    )
 
 
 def test_draft_claim_is_quoted_first(draft_report: Report) -> None:

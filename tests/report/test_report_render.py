@@ -12,11 +12,10 @@ def test_formats_are_the_documented_six() -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_every_format_renders_every_report(fmt: str, report: Report, draft_report: Report) -> None:
-    for item in (report, draft_report):
-        out = render(item, fmt)
-        assert out.endswith("\n")
-        assert "f-title-1" in out or fmt in {"markdown", "github"}
+def test_every_format_renders_single_claim_findings(fmt: str, draft_report: Report) -> None:
+    out = render(draft_report, fmt)
+    assert out.endswith("\n")
+    assert "No source states that 50% of debris was found." in out.replace("50%25", "50%")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from crosscheck.models import Report
 from crosscheck.report import render
 
@@ -20,11 +22,24 @@ def test_plain_output_has_no_escape_codes_and_shows_both_sentences(report: Repor
             assert claim.text in out
     assert "stories/wire.md:7:1" in out
     assert "stories/daily.txt:1:1" in out
-    assert out.rstrip("\n").splitlines()[-1] == "3 contradictions (1 high) across 2 articles (1 input skipped)"
+    assert (
+        out.rstrip("\n").splitlines()[-1] == "3 contradictions (1 high) across 2 articles (1 input skipped)"
+    )
 
 
 def test_none_color_means_plain(report: Report) -> None:
     assert not ANSI.search(render(report, "rich"))
+
+
+def test_the_caller_decides_color_not_the_environment(
+    report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "30")
+    assert not ANSI.search(render(report, "rich", color=False, width=200))
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert ANSI.search(render(report, "rich", color=True, width=200))
+    assert max(len(line) for line in render(report, "rich", width=200).splitlines()) > 30
 
 
 def test_findings_grouped_high_first_with_articles_corroborations_and_skips(report: Report) -> None:
@@ -38,12 +53,13 @@ def test_findings_grouped_high_first_with_articles_corroborations_and_skips(repo
 
 def test_narrow_plain_output_stacks_the_claims(report: Report) -> None:
     out = render(report, "rich", color=False, width=60)
-    assert max(len(line.rstrip()) for line in out.splitlines()) <= 60
+    *body, last = out.rstrip("\n").splitlines()
+    assert max(len(line.rstrip()) for line in body) <= 60
     assert "│" not in out
     flat = squash(out)
     for claim in report.findings[0].claims:
         assert squash(claim.text) in flat
-    assert out.rstrip("\n").splitlines()[-1].startswith("3 contradictions (1 high)")
+    assert last == "3 contradictions (1 high) across 2 articles (1 input skipped)"
 
 
 def test_wide_output_puts_claims_side_by_side(report: Report) -> None:

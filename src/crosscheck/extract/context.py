@@ -106,16 +106,30 @@ def _entities(context: ArticleContext) -> list[Entity]:
             normalized = people.resolve(normalized, span.start_char)
         found.append(Entity(span.start_char, span.end_char, label, normalized, span))
         covered.update(range(ent.start, ent.end))
-    for token in doc:
-        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end not in covered and _name_word(doc[end], people):
+            end += 1
+        if end == i:
+            i += 1
             continue
-        if country_of(token.text) is None and people.knows_word(token.text):
-            span = doc[token.i : token.i + 1]
-            found.append(
-                Entity(token.idx, token.idx + len(token.text), "PERSON", people.resolve(token.text, token.idx), span)
-            )
+        span = doc[i:end]
+        name = people.resolve(span.text, span.start_char)
+        found.append(Entity(span.start_char, span.end_char, "PERSON", name, span))
+        i = end
     found.sort(key=lambda entity: entity.start)
     return found
+
+
+def _name_word(token: Token, people: PeopleIndex) -> bool:
+    """A capitalized word, not a country, that is part of a full name seen in the article."""
+    return (
+        token.pos_ in {"PROPN", "NOUN"}
+        and token.text[:1].isupper()
+        and country_of(token.text) is None
+        and people.knows_word(token.text)
+    )
 
 
 def _trim(ent: SpacySpan) -> SpacySpan | None:

@@ -21,7 +21,8 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     ),
     "china": (
         "china", "chinese", "beijing", "prc", "people's republic of china", "zhongnanhai",
-        "xinhua", "cgtn", "global times",
+        "xinhua", "xinhua news agency", "cgtn", "global times", "china global tv network",
+        "china global television network", "people's daily", "cctv", "china central television",
     ),
     "russia": ("russia", "russian", "russians", "moscow", "kremlin", "russian federation", "tass"),
     "ukraine": ("ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"),

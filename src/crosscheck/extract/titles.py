@@ -55,7 +55,7 @@ _CANONICAL = (
     (re.compile(r"^gen\.$"), "general"),
     (re.compile(r"^pres\.$"), "president"),
 )
-_MAX_TOKENS = 14
+_MAX_TOKENS = 20
 
 
 def titles(context: ArticleContext, sentence: Sentence) -> tuple[TitleFact, ...]:
@@ -162,11 +162,13 @@ def _after(context: ArticleContext, person: Entity, last: int) -> list[TitleFact
 def _title_right(context: ArticleContext, person: Entity, i: int, last: int, former: bool) -> list[TitleFact]:
     doc = context.doc
     owner = None
-    if i < last and doc[i].lower_ in {"the", "a", "an"}:
+    if i >= last or doc[i].pos_ in {"CCONJ", "ADP", "VERB", "AUX", "PUNCT"}:
+        return []
+    if doc[i].lower_ in {"the", "a", "an"}:
         i += 1
     else:
         j = i
-        while j < last and j - i < 5 and doc[j].tag_ != "POS":
+        while j < last and j - i < 5 and doc[j].tag_ != "POS" and doc[j].pos_ not in {"CCONJ", "PUNCT", "VERB"}:
             j += 1
         if j < last and doc[j].tag_ == "POS" and j > i:
             owner = (doc[i].idx, doc[i:j].text)
@@ -266,18 +268,18 @@ def _facts(
             parts.append([])
         else:
             parts[-1].append(token)
-    found = []
+    found: list[tuple[str, str | None, bool]] = []
     for index, part in enumerate(parts):
-        parsed = _parse(context, part, owner if index == 0 or owner else None)
+        parsed = _parse(context, part, owner)
         if parsed is None:
             if index == len(parts) - 1:
                 return []
+            if not found and index + 1 < len(parts) and parts[index + 1] and owner is None:
+                begin = parts[index + 1][0].idx
             continue
-        title, affiliation, was = parsed
-        found.append(
-            TitleFact(person.normalized, title, make_span(context.article, begin, end), former or was, affiliation)
-        )
-    return found
+        found.append(parsed)
+    span = make_span(context.article, begin, end)
+    return [TitleFact(person.normalized, title, span, former or was, affiliation) for title, affiliation, was in found]
 
 
 def _parse(
@@ -353,6 +355,11 @@ def _walk_left(context: ArticleContext, end: int, first: int) -> int:
         if token.tag_ == "POS" or not _title_token(token):
             break
         start -= 1
+    roles = [k for k in range(start, end) if doc[k].lower_ in ROLES]
+    if roles:
+        cut = [k for k in range(start, roles[0]) if doc[k].lower_ in {"of", "for"}]
+        if cut:
+            start = cut[-1] + 1
     while start < end and doc[start].lower_ in {"of", "for", "and"}:
         start += 1
     return start

@@ -40,7 +40,9 @@ MAX_NOISE = 0.02
 
 def _check_noise(text: str) -> None:
     noise = sum(
-        1 for char in text if char == "\ufffd" or (unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v")
+        1
+        for char in text
+        if char == "\ufffd" or (unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v")
     )
     if text and noise / len(text) > MAX_NOISE:
         raise Unreadable("binary file, not text (control characters): give the article as .txt, .md or .html")
@@ -106,4 +108,6 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
         raise Unreadable("not text in any known encoding: save it as UTF-8 text")
     text = data.decode(encoding, errors="replace")
     _check_noise(text)
-    return Decoded(text, f"decoded as {encoding} (not UTF-8; detected, may be wrong: save it as UTF-8 to be sure)")
+    return Decoded(
+        text, f"decoded as {encoding} (not UTF-8; detected, may be wrong: save it as UTF-8 to be sure)"
+    )

@@ -56,8 +56,9 @@ def _dateline(text: str, start: int, end: int) -> str:
 def read_text(text: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> Draft:
     """Plain text or Markdown: the file itself is the text; front matter and clutter stay out of the body.
 
-    Without a ``published`` field, a date line at the top (a dateline such as
-    "February 19, 2023", left out of the body) gives the publication date.
+    Without a ``published`` field, a date line near the top (a dateline such as
+    "February 19, 2023" before the third paragraph, left out of the body) gives
+    the publication date.
     """
     if not text.strip():
         raise Unreadable("file is empty" if not text else "file holds only whitespace")
@@ -69,9 +70,9 @@ def read_text(text: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> 
             raise Unreadable("no article text after the front matter")
         raise Unreadable("no article text: every line looks like page clutter (menus, ads, credits)")
     if meta.published is None:
-        first = found.body[0][0]
+        top = found.body[min(2, len(found.body) - 1)][0]
         for line in found.dropped:
-            if line.rule == "dateline" and line.start < first:
+            if line.rule == "dateline" and line.start < top:
                 meta.published = parse_date(_dateline(text, line.start, line.end))
                 if meta.published:
                     break
@@ -100,7 +101,9 @@ def read_html(html: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> 
             break
     text = (document.text or "") if document is not None else ""
     if not text.strip():
-        raise Unreadable("no article text found in the HTML: save the article page itself, or its text as .txt")
+        raise Unreadable(
+            "no article text found in the HTML: save the article page itself, or its text as .txt"
+        )
     found = scan(text)
     if not found.body:
         raise Unreadable("no article text found in the HTML: only page clutter")
@@ -113,31 +116,25 @@ def read_html(html: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> 
     return Draft(id, path, text, found.body, meta, scope)
 
 
-def _record_draft(record: object, number: int, *, stem: str, path: str, scope: tuple[str, ...]) -> Draft:
+def _record_draft(
+    record: object, default_id: str, *, path: str, scope: tuple[str, ...], number: int = 0
+) -> Draft:
+    """A record's draft; ``Unreadable`` messages leave the subject ("record 3") to the caller."""
     if not isinstance(record, Mapping):
-        raise Unreadable(f"record {number} is not an object with a \"text\" field")
+        raise Unreadable('is not an object with a "text" field')
     lowered = {str(key).lower(): value for key, value in record.items()}
     text = next((lowered[key] for key in TEXT_FIELDS if isinstance(lowered.get(key), str)), None)
     if text is None:
-        raise Unreadable(f"record {number} has no \"text\" field (also looked for \"body\", \"content\")")
+        raise Unreadable('has no "text" field (also looked for "body" and "content")')
     if not text.strip():
-        raise Unreadable(f"record {number} has an empty text")
+        raise Unreadable("has an empty text")
     meta = from_mapping(record)
     found = scan(text)
     if not found.body:
-        raise Unreadable(f"record {number}: every line looks like page clutter")
+        raise Unreadable("holds only page clutter (menus, ads, credits), no article text")
     given = lowered.get("id")
-    record_id = str(given).strip() if isinstance(given, (str, int)) and str(given).strip() else ""
-    return Draft(
-        record_id or f"{stem}-{number}",
-        f"{path}#{number}",
-        text,
-        found.body,
-        meta,
-        (stem, *scope),
-        record=number,
-        warnings=list(meta.warnings),
-    )
+    record_id = str(given).strip() if isinstance(given, (str, int)) and not isinstance(given, bool) else ""
+    return Draft(record_id or default_id, path, text, found.body, meta, scope, number, list(meta.warnings))
 
 
 def _is_record(value: object) -> bool:
@@ -148,23 +145,29 @@ def _json_records(data: object) -> list[object] | None:
     """The records of a parsed JSON document, or None when it holds no article records."""
     if isinstance(data, Mapping) and isinstance(data.get("articles"), list):
         return list(data["articles"])
-    if _is_record(data):
-        return [data]
     if isinstance(data, list) and data and any(_is_record(item) for item in data):
         return list(data)
     return None
 
 
-def _collect(numbered: Iterator[tuple[int, object]], out: Records, **where: object) -> None:
+def _collect(
+    numbered: Iterator[tuple[int, object]], out: Records, *, stem: str, path: str, scope: tuple[str, ...]
+) -> None:
     for number, record in numbered:
         try:
-            out.drafts.append(_record_draft(record, number, **where))  # type: ignore[arg-type]
+            out.drafts.append(
+                _record_draft(
+                    record, f"{stem}-{number}", path=f"{path}#{number}", scope=(stem, *scope), number=number
+                )
+            )
         except Unreadable as problem:
-            out.problems.append((f"{where['path']}#{number}", str(problem)))
+            out.problems.append((f"{path}#{number}", f"record {number} {problem}"))
 
 
 def read_jsonl(text: str, *, stem: str, path: str, scope: tuple[str, ...] = ()) -> Records:
     """One record a line; a record is numbered by its line, and a broken line does not stop the others."""
+    if not text.strip():
+        raise Unreadable("file is empty" if not text else "file holds only whitespace")
     out = Records()
     good: list[tuple[int, object]] = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -173,10 +176,12 @@ def read_jsonl(text: str, *, stem: str, path: str, scope: tuple[str, ...] = ()) 
         try:
             good.append((number, json.loads(line)))
         except json.JSONDecodeError as error:
-            out.problems.append((f"{path}#{number}", f"line {number} is not valid JSON ({error.msg}, column {error.colno})"))
+            out.problems.append(
+                (f"{path}#{number}", f"line {number} is not valid JSON ({error.msg}, column {error.colno})")
+            )
     _collect(iter(good), out, stem=stem, path=path, scope=scope)
     if not out.drafts and not out.problems:
-        raise Unreadable("no article records (one JSON object with a \"text\" field per line)")
+        raise Unreadable('no article records (one JSON object with a "text" field per line)')
     return out
 
 
@@ -192,23 +197,19 @@ def read_json(text: str, *, stem: str, path: str, scope: tuple[str, ...] = ()) -
             out.warnings.append("holds one JSON record per line: read as JSON Lines (.jsonl)")
             return out
         raise Unreadable(
-            f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+            f"invalid JSON at line {error.lineno}, column {error.colno} ({error.msg}): fix or export it again"
         ) from None
+    if _is_record(data) and not isinstance(data.get("articles"), list):  # type: ignore[union-attr]
+        try:
+            return Records([_record_draft(data, stem, path=path, scope=scope)])
+        except Unreadable as problem:
+            raise Unreadable(f"the record {problem}") from None
     records = _json_records(data)
     if records is None:
         raise Unreadable(
-            "no article records: expected an object with a \"text\" field, a list of them, "
-            "or {\"articles\": [...]}"
+            'no article records: expected an object with a "text" field, a list of them, '
+            'or {"articles": [...]}'
         )
     out = Records()
-    if len(records) == 1 and not isinstance(data, list) and "articles" not in data:
-        try:
-            draft = _record_draft(records[0], 1, stem=stem, path=path, scope=scope)
-        except Unreadable as problem:
-            raise Unreadable(str(problem).replace("record 1 ", "")) from None
-        draft.id = draft.id if draft.id != f"{stem}-1" else stem
-        draft.path, draft.scope = path, scope
-        out.drafts.append(draft)
-        return out
     _collect(enumerate(records, start=1), out, stem=stem, path=path, scope=scope)
     return out

@@ -12,7 +12,15 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "outlet": ("outlet", "source", "publisher", "sitename", "site_name", "site", "publication"),
     "title": ("title", "headline"),
     "url": ("url", "link", "canonical_url", "source_url"),
-    "published": ("published", "date", "published_at", "publish_date", "published_date", "pubdate", "datetime"),
+    "published": (
+        "published",
+        "date",
+        "published_at",
+        "publish_date",
+        "published_date",
+        "pubdate",
+        "datetime",
+    ),
 }
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]|\s*$)")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)")
@@ -29,7 +37,10 @@ class Metadata:
 
 
 def parse_date(value: object) -> dt.date | None:
-    """A calendar day from an ISO string, a common written form, a date or a Unix time."""
+    """A calendar day from an ISO string, a written date ("Feb. 18, 2023"), a date or a Unix time.
+
+    Relative words ("tomorrow", "Saturday") are refused: metadata must not depend on today.
+    """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -54,7 +65,11 @@ def parse_date(value: object) -> dt.date | None:
     parsed = dateparser.parse(
         value.strip(),
         languages=["en"],
-        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+        settings={
+            "STRICT_PARSING": True,
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PARSERS": ["custom-formats", "absolute-time"],
+        },
     )
     return parsed.date() if parsed else None
 

@@ -31,8 +31,9 @@ _MONTH = (
 _DAY = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
 _ZONE = r"et|est|edt|ct|cst|cdt|pt|pst|pdt|mt|gmt|utc|bst|cet|cest|jst|hkt|ist|aest|z"
 _DATE_TOKEN = re.compile(
-    rf"(?:{_MONTH}|{_DAY}|{_ZONE}|a\.?m\.?|p\.?m\.?|at|on|of|the|\d{{1,4}}(?:st|nd|rd|th)?|"
-    r"\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?|\d{1,4}[/.]\d{1,2}[/.]\d{1,4})\.?",
+    r"(?:\d{4}-\d{2}-\d{2}(?:t[\d:.]+(?:z|[+-]\d{2}:?\d{2})?)?|\d{1,4}[/.]\d{1,2}[/.]\d{1,4}|"
+    rf"\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?|\d{{1,4}}(?:st|nd|rd|th)?|{_MONTH}|{_DAY}|{_ZONE}|"
+    r"a\.?m\.?|p\.?m\.?|at|on|of|the)\.?",
     _I,
 )
 _DATE_PREFIX = re.compile(
@@ -122,7 +123,9 @@ RULES: tuple[ClutterRule, ...] = (
     ),
     ClutterRule(
         "cookie-notice",
-        re.compile(r"\b(?:we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b", _I),
+        re.compile(
+            r"\b(?:we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b", _I
+        ),
         "cookie banners",
     ),
     ClutterRule(
@@ -258,10 +261,14 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Scan:
             rules[index] = rules[index] or "duplicate"
             if previous == index - 1:
                 rules[previous] = rules[previous] or "duplicate"
-        if rules[index] == "photo-credit" and index > 0 and content[index - 1]:
-            if not _BULLET.match(content[index - 1]):
-                rules[index - 1] = rules[index - 1] or "caption"
-        if rules[index] == "subscription-pitch" and previous is not None and _short_label(content[previous], 8):
+        above = content[index - 1] if index > 0 else ""
+        if rules[index] == "photo-credit" and above and not _BULLET.match(above):
+            rules[index - 1] = rules[index - 1] or "caption"
+        if (
+            rules[index] == "subscription-pitch"
+            and previous is not None
+            and _short_label(content[previous], 8)
+        ):
             rules[previous] = rules[previous] or "pitch-heading"
         previous = index
 
@@ -278,7 +285,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> Scan:
     body: list[tuple[int, int]] = []
     dropped: list[DroppedLine] = []
     open_region = False
-    for (line_start, line_end), line, rule in zip(lines, content, rules):
+    for (line_start, line_end), line, rule in zip(lines, content, rules, strict=True):
         if rule is not None:
             dropped.append(DroppedLine(line_start, line_end, rule))
             open_region = False

@@ -67,6 +67,9 @@ _JS = """
       card.hidden = !visible;
       if (visible) { shown += 1; }
     });
+    document.querySelectorAll("#findings .group").forEach(function (group) {
+      group.hidden = !group.querySelector(".finding:not([hidden])");
+    });
     count.textContent = shown + " shown";
   }
   kind.addEventListener("change", apply);
@@ -156,8 +159,9 @@ def _skipped(report: Report) -> str:
 def render(report: Report) -> str:
     outcome = "fail" if report.findings else "pass"
     cards = "".join(
-        f'<h2 class="group">{_e(severity)} ({len(findings)})</h2>'
+        f'<section class="group" data-severity="{_e(severity)}"><h2>{_e(severity)} ({len(findings)})</h2>'
         + "".join(_card(report, finding) for finding in findings)
+        + "</section>"
         for severity, findings in by_severity(report.findings)
     )
     body = (

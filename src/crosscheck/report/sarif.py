@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from crosscheck.models import Claim, Finding, Report
-from crosscheck.report._common import KIND_HELP, KINDS, display_path, locate, ordered_evidence
+from crosscheck.report._common import KIND_HELP, KINDS, display_path, locate, ordered_evidence, verdict
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"high": "error", "medium": "warning", "low": "note"}
@@ -110,6 +110,7 @@ def to_sarif(report: Report) -> dict[str, object]:
                 "tool": {"driver": driver},
                 "columnKind": "unicodeCodePoints",
                 "results": [_result(report, finding) for finding in report.findings],
+                "properties": {"verdict": verdict(report), "draft": report.draft},
             }
         ],
     }

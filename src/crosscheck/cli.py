@@ -1,0 +1,429 @@
+"""The ``crosscheck`` command: a thin typer layer over the Python API.
+
+Each command checks its arguments, builds ``Settings``, calls the API function
+of the same name and renders the ``Report``. Library errors become one line on
+stderr and exit code 2 here, at one boundary. Nothing heavy is imported at
+start-up, so ``crosscheck --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from crosscheck.config import DEVICES, FAIL_ON, KINDS, Settings, load_settings
+from crosscheck.errors import CrosscheckError, UsageError
+
+app = typer.Typer(
+    help="Find factual contradictions across news articles about the same story.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+model_app = typer.Typer(help="Inspect or prepare the NLI model.", no_args_is_help=True)
+app.add_typer(model_app, name="model")
+
+FORMATS = ("rich", "json", "markdown", "html", "sarif", "github")
+
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        help="NLI model: a built-in name, a local folder or a Hugging Face id.",
+        show_default=False,
+    ),
+]
+DeviceOpt = Annotated[
+    str | None, typer.Option(help=f"Where the model runs: {', '.join(DEVICES)}.", show_default=False)
+]
+ThresholdOpt = Annotated[
+    float | None,
+    typer.Option(
+        help="NLI contradiction probability needed for a statement finding (default 0.8).", show_default=False
+    ),
+]
+KindsOpt = Annotated[
+    str | None, typer.Option(help=f"Comma-separated kinds to report: {','.join(KINDS)}.", show_default=False)
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format", "-f", help=f"Output format: {', '.join(FORMATS)} (default rich).", show_default=False
+    ),
+]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write the report to this file.", show_default=False)
+]
+MaxBytesOpt = Annotated[
+    int | None, typer.Option(help="Skip input files larger than this (default 5000000).", show_default=False)
+]
+BatchOpt = Annotated[int | None, typer.Option(help="NLI batch size (default 32).", show_default=False)]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the NLI result cache.")]
+TimingsOpt = Annotated[bool, typer.Option("--timings", help="Print the time spent in each stage on stderr.")]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="Read settings from this file instead of searching.", show_default=False),
+]
+BaselineOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--baseline", help="Report only findings not recorded in this baseline file.", show_default=False
+    ),
+]
+WriteBaselineOpt = Annotated[
+    Path | None,
+    typer.Option("--write-baseline", help="Record today's findings in this file.", show_default=False),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings on stderr.")]
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"crosscheck: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--date must be YYYY-MM-DD, not {value!r}") from None
+
+
+def _color_wanted() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _settings(config: Path | None, **values: Any) -> Settings:
+    return load_settings(values, config_path=config)
+
+
+class _Progress:
+    """A rich progress bar on stderr while the model scores pairs (terminals only)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Any = None
+        self.task: Any = None
+
+    def start(self, total: int) -> None:
+        if not self.enabled or total <= 0:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(
+            TextColumn("scoring claim pairs"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.bar.start()
+        self.task = self.bar.add_task("nli", total=total)
+
+    def advance(self, done: int) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task, done)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+def _hooks(progress: _Progress, quiet: bool):  # type: ignore[no-untyped-def]
+    from crosscheck.pipeline import Hooks
+
+    def warn(message: str) -> None:
+        if not quiet:
+            typer.echo(f"crosscheck: warning: {message}", err=True)
+
+    return Hooks(on_scoring=progress.start, on_scored=progress.advance, on_warning=warn)
+
+
+def _emit(report: Any, fmt: str | None, output: Path | None, timings: bool, quiet: bool) -> None:
+    from crosscheck.report import render, verdict
+
+    for skipped in report.skipped:
+        if not quiet:
+            typer.echo(f"crosscheck: skipped {skipped.path}: {skipped.problem}", err=True)
+    fmt = fmt or "rich"
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    color = _color_wanted() and output is None and fmt == "rich"
+    text = render(report, fmt, color=color)
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"cannot write the report: {error.strerror}", path=str(output)) from None
+        typer.echo(f"Report written to {output}. {verdict(report)}")
+    else:
+        typer.echo(text, nl=not text.endswith("\n"))
+    if timings:
+        stages = report.stats.get("timings", {})
+        typer.echo(
+            "timings: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in stages.items()), err=True
+        )
+
+
+def _apply_baseline(report: Any, baseline: Path | None, write_baseline: Path | None) -> None:
+    from crosscheck.baseline import read_baseline, write_baseline_file
+
+    if baseline is not None:
+        known = read_baseline(baseline)
+        report.findings = [f for f in report.findings if f.id not in known]
+        report.stats["baseline_known"] = len(known)
+    if write_baseline is not None:
+        write_baseline_file(write_baseline, report.findings)
+
+
+def _finish(report: Any, settings: Settings) -> None:
+    from crosscheck.pipeline import verdict_fails
+
+    if verdict_fails(report, settings.fail_on):
+        raise typer.Exit(1)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Article files or folders; '-' reads standard input.")],
+    model: ModelOpt = None,
+    device: DeviceOpt = None,
+    threshold: ThresholdOpt = None,
+    kinds: KindsOpt = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            help=f"Exit 1 when findings reach this level: {', '.join(FAIL_ON)} (default never).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    date: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for a single article.", show_default=False),
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet name for a single article.", show_default=False)
+    ] = None,
+    max_bytes: MaxBytesOpt = None,
+    batch_size: BatchOpt = None,
+    no_cache: NoCacheOpt = False,
+    baseline: BaselineOpt = None,
+    write_baseline: WriteBaselineOpt = None,
+    config: ConfigOpt = None,
+    timings: TimingsOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Report contradictions between articles about one story.
+
+    Example: crosscheck check fixtures/balloon/ --format json --output report.json
+    """
+    from crosscheck.pipeline import check as run_check
+
+    settings = _settings(
+        config,
+        model=model,
+        device=device,
+        threshold=threshold,
+        kinds=kinds,
+        fail_on=fail_on,
+        max_bytes=max_bytes,
+        batch_size=batch_size,
+        cache=False if no_cache else None,
+    )
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    try:
+        report = run_check(
+            paths,
+            settings,
+            date=_parse_date(date),
+            outlet=outlet,
+            stdin=sys.stdin,
+            hooks=_hooks(progress, quiet),
+        )
+    finally:
+        progress.stop()
+    _apply_baseline(report, baseline, write_baseline)
+    _emit(report, fmt, output, timings, quiet)
+    _finish(report, settings)
+
+
+@app.command()
+def draft(
+    draft_path: Annotated[
+        str, typer.Argument(metavar="DRAFT", help="The draft article to check ('-' for stdin).")
+    ],
+    source: Annotated[
+        list[str], typer.Option("--source", "-s", help="A source article or folder (repeat for more).")
+    ],
+    all_findings: Annotated[
+        bool, typer.Option("--all", help="Also report disagreements between sources.")
+    ] = False,
+    no_unsupported: Annotated[
+        bool, typer.Option("--no-unsupported", help="Do not report draft facts that no source states.")
+    ] = False,
+    model: ModelOpt = None,
+    device: DeviceOpt = None,
+    threshold: ThresholdOpt = None,
+    kinds: KindsOpt = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            help=f"Exit 1 when findings reach this level: {', '.join(FAIL_ON)} (default contradiction).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    batch_size: BatchOpt = None,
+    no_cache: NoCacheOpt = False,
+    baseline: BaselineOpt = None,
+    write_baseline: WriteBaselineOpt = None,
+    config: ConfigOpt = None,
+    timings: TimingsOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Check a draft against its sources; exit 1 on a contradiction (for CI).
+
+    Example: crosscheck draft fixtures/drafts/wrong-date.md --source fixtures/balloon/ --format github
+    """
+    from crosscheck.draft import draft as run_draft
+
+    settings = Settings(fail_on="contradiction").with_values({}, "default")
+    found = _settings(
+        config,
+        model=model,
+        device=device,
+        threshold=threshold,
+        kinds=kinds,
+        fail_on=fail_on,
+        max_bytes=max_bytes,
+        batch_size=batch_size,
+        cache=False if no_cache else None,
+    )
+    if found.source_of("fail_on") == "default":
+        found = found.with_values({"fail_on": settings.fail_on}, "default for draft")
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    try:
+        report = run_draft(
+            draft_path,
+            source,
+            found,
+            include_sources=all_findings,
+            unsupported=not no_unsupported,
+            stdin=sys.stdin,
+            hooks=_hooks(progress, quiet),
+        )
+    finally:
+        progress.stop()
+    _apply_baseline(report, baseline, write_baseline)
+    _emit(report, fmt, output, timings, quiet)
+    _finish(report, found)
+
+
+@app.command("config")
+def show_config(config: ConfigOpt = None) -> None:
+    """Show the effective settings and where each one came from.
+
+    Example: crosscheck config
+    """
+    settings = load_settings({}, config_path=config)
+    for name in (
+        "model",
+        "device",
+        "threshold",
+        "kinds",
+        "fail_on",
+        "ignore",
+        "max_bytes",
+        "batch_size",
+        "cache",
+    ):
+        value = getattr(settings, name)
+        shown = (
+            ",".join(value) if isinstance(value, tuple) else ("(default model)" if value is None else value)
+        )
+        typer.echo(f"{name.replace('_', '-'):<11} = {shown}  [{settings.source_of(name)}]")
+
+
+@model_app.command("info")
+def model_info_command(
+    model: ModelOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the information as JSON.")] = False,
+    card: Annotated[bool, typer.Option("--card", help="Also print the model card.")] = False,
+) -> None:
+    """Which NLI model is used, where it is, its labels and license status.
+
+    Example: crosscheck model info --card
+    """
+    from crosscheck.nli import model_info
+
+    settings = load_settings({"model": model})
+    info = model_info(settings.model)
+    fields = {
+        "name": info.name,
+        "path": str(info.path) if info.path else None,
+        "prepared": info.prepared,
+        "labels": list(info.labels),
+        "license": info.license,
+    }
+    if as_json:
+        typer.echo(json.dumps({**fields, "card": info.card} if card else fields, indent=2))
+        return
+    for key, value in fields.items():
+        shown = ", ".join(value) if isinstance(value, list) else value
+        typer.echo(f"{key:<9} {shown}")
+    if card:
+        typer.echo("")
+        typer.echo(info.card)
+
+
+@model_app.command("prepare")
+def model_prepare(model: ModelOpt = None) -> None:
+    """Build the model ahead of time (CI caches, container images).
+
+    Example: crosscheck model prepare
+    """
+    from crosscheck.nli import prepare_model
+
+    settings = load_settings({"model": model})
+    path = prepare_model(settings.model)
+    typer.echo(f"model ready: {path}")
+
+
+def main() -> None:
+    """Entry point: run the app, turning library errors into one line and exit code 2."""
+    try:
+        app(standalone_mode=False)
+    except CrosscheckError as error:
+        _fail(error.line())
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.Abort:
+        typer.echo("crosscheck: aborted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        typer.echo("crosscheck: interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:  # click usage errors
+        import click
+
+        if isinstance(error, click.ClickException):
+            error.show()
+            sys.exit(2)
+        raise

@@ -1,0 +1,230 @@
+"""Numbers with their unit and how exact the writer claims them to be.
+
+spaCy's CARDINAL, MONEY, PERCENT and QUANTITY entities give the candidates (digits it
+missed are added by pattern); the value, scale and currency are read here because
+spaCy does not normalize them. Dates, times, ordinals, years and numbers inside
+names ("G20", "Apollo 11") are left out. On the five seed articles this yields 13
+numbers (e.g. "a little over eight hours" is not one: spaCy makes it TIME; "$32.95"
+-> 32.95 usd; "two days" inside DATE entities are dates, not numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from crosscheck.extract.context import ArticleContext, make_span
+from crosscheck.models import NumberFact, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+_NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "LOC"})
+_SKIP_LABELS = frozenset({"DATE", "TIME", "ORDINAL"}) | _NAME_LABELS
+
+_SMALL = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "dozen": 12,
+}
+_CURRENCY_SYMBOLS = {
+    "us$": "usd", "$": "usd", "c$": "cad", "a$": "aud", "hk$": "hkd", "€": "eur", "£": "gbp", "¥": "jpy",
+    "₹": "inr", "₽": "rub",
+}
+_CURRENCY_WORDS = {
+    "dollar": "usd", "euro": "eur", "pound": "gbp", "sterling": "gbp", "yuan": "cny", "renminbi": "cny",
+    "yen": "jpy", "rupee": "inr", "ruble": "rub", "rouble": "rub", "franc": "chf", "won": "krw", "peso": "mxn",
+}
+_QUALIFIERS = (
+    ("about", r"about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|close to|circa|~"),
+    ("more than", r"more than|over|above|in excess of|upwards of|a little over|just over|exceeding"),
+    ("less than", r"less than|fewer than|under|below|just under|a little under|short of"),
+    ("at least", r"at least|no fewer than|no less than|a minimum of"),
+    ("at most", r"at most|no more than|a maximum of"),
+    ("up to", r"up to"),
+)
+_QUALIFIER_BEFORE = [(name, re.compile(rf"(?:^|\W)(?:{words})\s*$", re.I)) for name, words in _QUALIFIERS]
+_QUALIFIER_INSIDE = [(name, re.compile(rf"^(?:{words})\b\s*", re.I)) for name, words in _QUALIFIERS]
+_AMOUNT = re.compile(
+    r"(?P<cur>us\$|hk\$|c\$|a\$|[$€£¥₹₽])?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*-?"
+    r"(?P<scale>hundred|thousand|million|mln|billion|trillion|bn|mn|tn|k|m|b)?\b(?P<pct>\s*%|\s*per\s*cent|\s*percent)?",
+    re.I,
+)
+_RANGE = re.compile(r"(?P<low>\d[\d,.]*)\s*(?:-|–|to|and)\s*(?P<high>\d[\d,.]*)")
+_DIGITS = re.compile(r"(?:us\$|[$€£¥])?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|bn|mn|k)\b)?", re.I)
+_YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
+_ALL_QUALIFIERS = "|".join(words for _, words in _QUALIFIERS)
+_DURATION = re.compile(
+    rf"^(?:(?:{_ALL_QUALIFIERS})\s+)?(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:second|minute|hour|day|week|month|year|decade)s?$",
+    re.I,
+)
+
+
+def numbers(context: ArticleContext, sentence: Sentence) -> tuple[NumberFact, ...]:
+    """Numbers of the sentence with unit and qualifier; ranges give an 'at least' and an 'at most' fact."""
+    found: list[NumberFact] = []
+    for start, end, label in _candidates(context, sentence):
+        found += _facts(context, sentence, start, end, label)
+    return tuple(found)
+
+
+def _candidates(context: ArticleContext, sentence: Sentence) -> list[tuple[int, int, str]]:
+    ents = [ent for ent in context.doc.ents if sentence.start <= ent.start_char and ent.end_char <= sentence.end]
+    found = [(ent.start_char, ent.end_char, ent.label_) for ent in ents if ent.label_ in _NUMBER_LABELS]
+    found += [
+        (ent.start_char, ent.end_char, "DURATION")
+        for ent in ents
+        if ent.label_ in {"DATE", "TIME"} and _DURATION.match(ent.text.strip()) and _words_or_digits(ent.text)
+    ]
+    taken = [(ent.start_char, ent.end_char) for ent in ents]
+    for match in _DIGITS.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if not any(s < end and start < e for s, e in taken) and _standalone(sentence.text, match):
+            found.append((start, end, "CARDINAL"))
+    return sorted(found)
+
+
+def _words_or_digits(text: str) -> bool:
+    """A duration counts only with a stated number: 'two days', not 'several days'."""
+    return any(char.isdigit() for char in text) or _words_value(text.split()[-2]) is not None
+
+
+def _standalone(text: str, match: re.Match[str]) -> bool:
+    """Digits not glued to letters ('G20') or to times and scores ('6:30', '3-1' stays a range)."""
+    before = text[match.start() - 1] if match.start() else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    return not (before.isalpha() or after.isalpha() or before == ":" or after == ":")
+
+
+def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, label: str) -> list[NumberFact]:
+    text = context.article.text[start:end]
+    qualifier = "exact"
+    for name, pattern in _QUALIFIER_INSIDE:
+        match = pattern.match(text)
+        if match:
+            qualifier = name
+            text = text[match.end() :]
+            break
+    else:
+        window = context.article.text[max(sentence.start, start - 24) : start]
+        for name, pattern in _QUALIFIER_BEFORE:
+            match = pattern.search(window)
+            if match:
+                qualifier = name
+                start -= len(window) - match.start() - (1 if match.group(0)[:1] in " \t\n" else 0)
+                break
+    tokens = context.tokens(start, end)
+    if _inside_name(context, start, end):
+        return []
+    unit, unit_end = _unit(context, tokens, text, label, end)
+    span = make_span(context.article, start, max(end, unit_end))
+    if not span.text:
+        return []
+    bare = text.strip()
+    if _YEAR.match(bare) and unit is None:
+        return []
+    if bare.lower() == "one" and unit is None:
+        return []
+    ranged = _RANGE.search(text)
+    if ranged and label != "MONEY":
+        low, high = _value(ranged["low"]), _value(ranged["high"])
+        if low is not None and high is not None and low < high:
+            scale = _value("1 " + text[ranged.end() :].strip()) or 1.0
+            return [
+                NumberFact(low * scale, unit, span, "at least"),
+                NumberFact(high * scale, unit, span, "at most"),
+            ]
+    value = _value(text)
+    if value is None:
+        return []
+    return [NumberFact(value, unit, span, qualifier)]
+
+
+def _inside_name(context: ArticleContext, start: int, end: int) -> bool:
+    return any(
+        ent.label_ in _NAME_LABELS and ent.start_char <= start and end <= ent.end_char for ent in context.doc.ents
+    )
+
+
+def _unit(context: ArticleContext, tokens: SpacySpan, text: str, label: str, end: int) -> tuple[str | None, int]:
+    """Currency, 'percent', or the counted noun as its lemma ('1.2 million votes' -> 'vote')."""
+    lower = text.lower()
+    if label == "DURATION" and len(tokens):
+        return tokens[-1].lemma_.lower(), end
+    if label == "PERCENT" or "%" in text or "percent" in lower or "per cent" in lower:
+        return "percent", end
+    for symbol, code in sorted(_CURRENCY_SYMBOLS.items(), key=lambda item: -len(item[0])):
+        if symbol in lower:
+            return code, end
+    doc = context.doc
+    last = tokens.end if len(tokens) else None
+    for token in tokens:
+        lemma = token.lemma_.lower()
+        if lemma in _CURRENCY_WORDS:
+            return _CURRENCY_WORDS[lemma], end
+    if last is None:
+        return None, end
+    k = last
+    while k < len(doc) and k - last < 3 and doc[k].pos_ == "ADJ":
+        k += 1
+    if k < len(doc) and doc[k].pos_ in {"NOUN", "PROPN"} and doc[k].idx < len(context.article.text):
+        token = doc[k]
+        lemma = token.lemma_.lower()
+        unit = _CURRENCY_WORDS.get(lemma, lemma)
+        return unit, token.idx + len(token.text)
+    head = tokens.root.head
+    if tokens.root.dep_ in {"nummod", "quantmod"} and head.pos_ == "NOUN":
+        return _CURRENCY_WORDS.get(head.lemma_.lower(), head.lemma_.lower()), end
+    return None, end
+
+
+def _value(text: str) -> float | None:
+    """'15.2 billion' -> 15.2e9, '$15bn' -> 15e9, 'three' -> 3, 'twenty-five' -> 25, 'a dozen' -> 12."""
+    match = _AMOUNT.search(text)
+    if match:
+        value = float(match["num"].replace(",", ""))
+        scale = match["scale"]
+        if scale:
+            value *= _SCALES[scale.lower()]
+        else:
+            rest = text[match.end() :].lower().split()
+            if rest and rest[0] in _SCALES and rest[0] not in {"m", "b", "k"}:
+                value *= _SCALES[rest[0]]
+        return value
+    return _words_value(text)
+
+
+def _words_value(text: str) -> float | None:
+    words = re.findall(r"[a-z]+", text.lower())
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        if word in _SMALL:
+            current += _SMALL[word]
+            seen = True
+        elif word in _TENS:
+            current += _TENS[word]
+            seen = True
+        elif word in {"a", "an"}:
+            current = current or 1
+        elif word == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif word in _SCALES and word not in {"k", "m", "b", "mn", "bn", "tn", "mln"}:
+            total += (current or 1) * _SCALES[word]
+            current, seen = 0.0, True
+        elif word == "and":
+            continue
+        elif seen:
+            break
+    return total + current if seen else None

@@ -1,0 +1,207 @@
+"""Wire the stages together: ingest, segment, extract, align, judge; time each one.
+
+This module owns the order of the stages, the timings and the progress hooks;
+each stage stays a plain function of typed data. The heavy libraries (spaCy,
+torch, transformers) are imported by the stages that need them, when they run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from crosscheck.config import Settings
+from crosscheck.errors import InputError
+from crosscheck.models import Article, Claim, ClaimPair, Report
+from crosscheck.nli.base import NLIModel
+
+Input = str | Path | Article
+
+
+@dataclass
+class Hooks:
+    """Callbacks a front end can set to show progress; all optional."""
+
+    on_scoring: Callable[[int], None] | None = None
+    on_scored: Callable[[int], None] | None = None
+    on_warning: Callable[[str], None] | None = None
+
+
+@dataclass
+class _Timer:
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = round(self.timings.get(name, 0.0) + time.perf_counter() - started, 4)
+
+
+@dataclass
+class Prepared:
+    """Articles read and turned into claims: what check and draft share."""
+
+    report: Report
+    claims: list[Claim]
+    timer: _Timer
+
+
+def prepare(
+    inputs: Sequence[Input],
+    settings: Settings,
+    *,
+    date: dt.date | None = None,
+    outlet: str | None = None,
+    stdin: TextIO | None = None,
+    hooks: Hooks | None = None,
+    minimum_articles: int = 2,
+) -> Prepared:
+    """Ingest, segment and extract: every claim of every readable article."""
+    from crosscheck.extract import extract_claims
+    from crosscheck.ingest import ingest
+    from crosscheck.segment import SegmentStats, segment
+
+    hooks = hooks or Hooks()
+    timer = _Timer()
+    with timer.stage("ingest"):
+        result = ingest(list(inputs), date=date, outlet=outlet, max_bytes=settings.max_bytes, stdin=stdin)
+    articles = [a for a in result.articles if not _ignored(a.path, settings.ignore)]
+    for warning in result.warnings:
+        if hooks.on_warning:
+            hooks.on_warning(warning)
+    if len(articles) < minimum_articles:
+        raise InputError(_too_few(articles, result.skipped, minimum_articles))
+    segment_stats = SegmentStats()
+    claims: list[Claim] = []
+    sentences: dict[str, int] = {}
+    for article in articles:
+        with timer.stage("segment"):
+            article_sentences = segment(article, segment_stats)
+        with timer.stage("extract"):
+            claims += extract_claims(article, article_sentences)
+        sentences[article.id] = len(article_sentences)
+    report = Report(
+        articles=articles,
+        findings=[],
+        skipped=list(result.skipped),
+        sentences=sentences,
+        stats={
+            "articles": len(articles),
+            "skipped": len(result.skipped),
+            "sentences": segment_stats.sentences,
+            "long_sentences_split": segment_stats.split_long,
+            "warnings": list(result.warnings),
+        },
+    )
+    return Prepared(report, claims, timer)
+
+
+def _ignored(path: str, patterns: Sequence[str]) -> bool:
+    return any(
+        fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern) for pattern in patterns
+    )
+
+
+def _too_few(articles: list[Article], skipped: Sequence[object], minimum: int) -> str:
+    if not articles and not skipped:
+        return "no articles given"
+    if not articles:
+        return "none of the inputs could be read as an article (see the problems above)"
+    return f"only {len(articles)} readable article ({articles[0].path}): nothing to compare it with"
+
+
+def judge_claims(
+    prepared: Prepared,
+    claims: Sequence[Claim],
+    pairs: Sequence[ClaimPair],
+    settings: Settings,
+    hooks: Hooks,
+    nli: NLIModel | None = None,
+) -> Report:
+    """Run the judge over aligned pairs and fill the report."""
+    from crosscheck.judge import judge
+    from crosscheck.nli import load_model
+
+    timer, report = prepared.timer, prepared.report
+
+    def loader() -> NLIModel:
+        if nli is not None:
+            return nli
+        with timer.stage("model_load"):
+            return load_model(
+                settings.model,
+                device=settings.device,
+                batch_size=settings.batch_size,
+                use_cache=settings.cache,
+            )
+
+    with timer.stage("judge"):
+        result = judge(
+            claims,
+            pairs,
+            loader,
+            threshold=settings.threshold,
+            kinds=settings.kinds,
+            progress=hooks.on_scored,
+            on_scoring=hooks.on_scoring,
+        )
+    if "model_load" in timer.timings:
+        timer.timings["judge"] = round(timer.timings["judge"] - timer.timings["model_load"], 4)
+    findings = [f for f in result.findings if not _ignored(f.id, settings.ignore)]
+    report.findings = findings
+    report.corroborations = result.corroborations
+    report.model = {"name": _model_name(settings, nli), "threshold": settings.threshold}
+    report.stats.update(result.stats)
+    report.stats["findings"] = len(findings)
+    report.stats["timings"] = dict(timer.timings)
+    return report
+
+
+def _model_name(settings: Settings, nli: NLIModel | None) -> str:
+    from crosscheck.nli import DEFAULT_MODEL
+
+    return nli.name if nli is not None else settings.model or DEFAULT_MODEL
+
+
+def check(
+    inputs: Sequence[Input],
+    settings: Settings | None = None,
+    *,
+    nli: NLIModel | None = None,
+    date: dt.date | None = None,
+    outlet: str | None = None,
+    stdin: TextIO | None = None,
+    hooks: Hooks | None = None,
+) -> Report:
+    """Every contradiction between the articles, with corroborations.
+
+    ``nli`` replaces the model named in ``settings`` with any object that has
+    the ``NLIModel`` interface (a fake in tests, a model already loaded).
+    """
+    from crosscheck.align import align
+
+    settings = settings or Settings()
+    hooks = hooks or Hooks()
+    prepared = prepare(inputs, settings, date=date, outlet=outlet, stdin=stdin, hooks=hooks)
+    with prepared.timer.stage("align"):
+        pairs = align(prepared.claims)
+    return judge_claims(prepared, prepared.claims, pairs, settings, hooks, nli)
+
+
+def verdict_fails(report: Report, fail_on: str) -> bool:
+    """Does the report fail a CI gate set with ``--fail-on``?"""
+    if fail_on == "never":
+        return False
+    contradictions = [f for f in report.findings if f.kind != "unsupported"]
+    if fail_on == "contradiction":
+        return bool(contradictions)
+    return bool(report.findings)

@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from crosscheck.judge.facts import (
+    date_findings,
+    event_relation,
+    number_findings,
+    numbers_agree,
+    place_findings,
+)
+from crosscheck.models import Attribution, ClaimPair, DateFact, Mention, NumberFact
+from tests.conftest import article, claim, span
+
+
+def number(owner, text, value, unit, qualifier="exact", event=None):
+    return NumberFact(value, unit, span(owner, text), qualifier, event)
+
+
+def date(owner, text, iso, event=None, precision="day", relative=False):
+    return DateFact(dt.date.fromisoformat(iso), span(owner, text), precision, relative, event)
+
+
+def name(owner, text, normalized, label="ORG"):
+    return Mention(span(owner, text), label, normalized)
+
+
+def test_same_event_on_different_days_is_a_date_conflict():
+    a = article("a", "The storm hit Leyte on March 3.", "2024-03-05")
+    b = article("b", "The storm hit Leyte on March 4.", "2024-03-05")
+    pair = ClaimPair(
+        claim(
+            a, a.text, dates=(date(a, "March 3", "2024-03-03", "hit"),), mentions=(name(a, "Leyte", "leyte"),)
+        ),
+        claim(
+            b, b.text, dates=(date(b, "March 4", "2024-03-04", "hit"),), mentions=(name(b, "Leyte", "leyte"),)
+        ),
+        90.0,
+    )
+    [finding] = date_findings(pair)
+    assert finding.kind == "date" and finding.severity == "high"
+    assert "2024-03-03" in finding.explanation and "2024-03-04" in finding.explanation
+    assert [s.text for e in finding.evidence for s in e.spans] == ["March 3", "March 4"]
+
+
+def test_dates_a_year_apart_are_different_events_not_a_conflict():
+    a = article("a", "The ministers met in New York on Sept. 23, 2022.", "2023-02-18")
+    b = article("b", "The ministers met in Munich on Feb. 18.", "2023-02-18")
+    pair = ClaimPair(
+        claim(a, a.text, dates=(date(a, "Sept. 23, 2022", "2022-09-23", "meet"),)),
+        claim(b, b.text, dates=(date(b, "Feb. 18", "2023-02-18", "meet"),)),
+        80.0,
+    )
+    assert event_relation(pair).different
+    assert date_findings(pair) == []
+
+
+def test_resolved_relative_date_that_agrees_is_no_conflict():
+    a = article("a", "It was shot down two days later.", "2023-02-18")
+    b = article("b", "It was shot down on February 4.", "2023-02-19")
+    pair = ClaimPair(
+        claim(a, a.text, dates=(date(a, "two days later", "2023-02-04", "shoot down", relative=True),)),
+        claim(b, b.text, dates=(date(b, "February 4", "2023-02-04", "shoot"),)),
+        90.0,
+    )
+    assert date_findings(pair) == []
+
+
+def test_approximations_and_rounding_agree():
+    a = article("a", "about 300 people and $15bn and more than 40 boats")
+    b = article("b", "312 people and $15.2 billion and 45 boats")
+    assert numbers_agree(number(a, "about 300", 300, "people", "about"), number(b, "312", 312, "people"))
+    assert numbers_agree(number(a, "$15bn", 15e9, "usd"), number(b, "$15.2 billion", 15.2e9, "usd"))
+    assert numbers_agree(number(a, "more than 40", 40, "boat", "more than"), number(b, "45", 45, "boat"))
+    assert not numbers_agree(number(a, "more than 40", 40, "boat", "more than"), number(b, "312", 30, "boat"))
+    assert not numbers_agree(number(a, "about 300", 300, "people", "about"), number(b, "312", 400, "people"))
+
+
+def test_different_counts_of_the_same_thing_conflict():
+    a = article("a", "The flood killed 41 people in Tula.", "2024-06-02")
+    b = article("b", "The flood killed 14 people in Tula.", "2024-06-02")
+    pair = ClaimPair(
+        claim(a, a.text, numbers=(number(a, "41 people", 41, "people", event="kill"),)),
+        claim(b, b.text, numbers=(number(b, "14 people", 14, "people", event="kill"),)),
+        90.0,
+    )
+    [finding] = number_findings(pair)
+    assert finding.kind == "number"
+    assert "41 people" in finding.explanation and "14 people" in finding.explanation
+
+
+def test_a_toll_that_rose_by_the_next_day_is_an_update():
+    a = article("a", "The flood killed 41 people.", "2024-06-02")
+    b = article("b", "The death toll rose to 58 people.", "2024-06-03")
+    pair = ClaimPair(
+        claim(a, a.text, numbers=(number(a, "41 people", 41, "people"),)),
+        claim(b, b.text, numbers=(number(b, "58 people", 58, "people"),)),
+        80.0,
+    )
+    assert number_findings(pair) == []
+
+
+def test_opposing_parties_figures_are_not_a_conflict():
+    a = article("a", "Police said 5,000 people marched.", "2024-06-02")
+    b = article("b", "Organisers said 20,000 people marched.", "2024-06-02")
+    pair = ClaimPair(
+        claim(
+            a,
+            a.text,
+            numbers=(number(a, "5,000 people", 5000, "people"),),
+            attribution=Attribution("police", span(a, "Police")),
+        ),
+        claim(
+            b,
+            b.text,
+            numbers=(number(b, "20,000 people", 20000, "people"),),
+            attribution=Attribution("organisers", span(b, "Organisers")),
+        ),
+        85.0,
+    )
+    assert number_findings(pair) == []
+
+
+def test_same_meeting_in_two_cities_is_a_place_conflict():
+    a = article("a", "Ortiz met the Acme board in Lyon on Monday.", "2024-06-02")
+    b = article("b", "Ortiz met the Acme board in Turin on Monday.", "2024-06-02")
+    mentions_a = (name(a, "Ortiz", "ortiz", "PERSON"), name(a, "Lyon", "lyon", "GPE"))
+    mentions_b = (name(b, "Ortiz", "ortiz", "PERSON"), name(b, "Turin", "turin", "GPE"))
+    pair = ClaimPair(
+        claim(a, a.text, mentions=mentions_a, places=(mentions_a[1],)),
+        claim(b, b.text, mentions=mentions_b, places=(mentions_b[1],)),
+        88.0,
+    )
+    [finding] = place_findings(pair)
+    assert finding.kind == "place"
+    assert "Lyon" in finding.explanation and "Turin" in finding.explanation

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from crosscheck.judge.quotes import quote_findings
+from crosscheck.judge.statements import score, statement_findings, worth_asking
+from crosscheck.models import Attribution, ClaimPair, Mention
+from tests.conftest import FakeNLI, article, claim, span
+
+
+def test_reordered_quote_is_a_low_severity_quote_finding():
+    a = article("a", 'Wang called the response "hysterical and absurd" on Saturday.')
+    b = article("b", 'Wang called the response "absurd and hysterical" on Saturday.')
+    found = quote_findings(
+        [
+            claim(a, a.text, quotes=(span(a, "hysterical and absurd"),)),
+            claim(b, b.text, quotes=(span(b, "absurd and hysterical"),)),
+        ]
+    )
+    [finding] = found
+    assert finding.kind == "quote" and finding.severity == "low"
+    assert "different word order" in finding.explanation
+
+
+def test_partial_and_identical_quotes_are_fine():
+    a = article("a", 'He said the move was "reckless" and left.')
+    b = article("b", 'He said the move was "reckless and dangerous" and left.')
+    c = article("c", 'He said the move was "reckless and dangerous" today.')
+    claims = [
+        claim(a, a.text, quotes=(span(a, "reckless"),)),
+        claim(b, b.text, quotes=(span(b, "reckless and dangerous"),)),
+        claim(c, c.text, quotes=(span(c, "reckless and dangerous"),)),
+    ]
+    assert quote_findings(claims) == []
+
+
+def _pair(text_a, text_b, published_a="2024-01-02", published_b="2024-01-02", said_a=None, negated_b=False):
+    a = article("a", text_a, published_a)
+    b = article("b", text_b, published_b)
+    attribution = Attribution(said_a, span(a, "Acme")) if said_a else None
+    return ClaimPair(
+        claim(a, text_a, mentions=(Mention(span(a, "Acme"), "ORG", "acme"),), attribution=attribution),
+        claim(b, text_b, mentions=(Mention(span(b, "Acme"), "ORG", "acme"),), negated=negated_b),
+        80.0,
+    )
+
+
+def test_pairs_published_far_apart_or_in_different_voices_are_not_asked():
+    assert worth_asking(_pair("Acme will open the plant.", "Acme closed the plant."))
+    assert not worth_asking(
+        _pair("Acme will open the plant.", "Acme closed the plant.", published_b="2024-06-01")
+    )
+    assert not worth_asking(_pair("Acme says the plant is safe.", "Acme's plant is unsafe.", said_a="acme"))
+
+
+def test_nli_contradictions_become_statement_findings_with_the_differing_words():
+    pair = _pair("Acme opened the plant in May.", "Acme closed the plant in May.")
+    model = FakeNLI(lambda p, h: "opened" in p + h and "closed" in p + h)
+    scored = score(model, [pair])
+    assert len(model.calls) == 2  # both directions
+    [finding] = statement_findings(scored, threshold=0.8)
+    assert finding.kind == "statement" and finding.severity == "medium"
+    assert [s.text for s in finding.evidence[0].spans] == ["opened"]
+    assert [s.text for s in finding.evidence[1].spans] == ["closed"]
+    assert statement_findings(score(FakeNLI(), [pair]), threshold=0.8) == []
+
+
+def test_a_denied_statement_is_a_negation_finding():
+    pair = _pair("Acme paid the fine.", "Acme did not pay the fine.", negated_b=True)
+    [finding] = statement_findings(score(FakeNLI(lambda p, h: True), [pair]), threshold=0.8)
+    assert finding.kind == "negation"

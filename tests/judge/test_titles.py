@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from crosscheck.judge.titles import title_corroborations, title_findings
+from crosscheck.models import Mention, TitleFact
+from tests.conftest import article, claim, span
+
+
+def titled(owner, sentence, person, title, title_text, former=False, name_text=None):
+    name_text = name_text or person.title()
+    mention = Mention(span(owner, name_text), "PERSON", person)
+    return claim(
+        owner,
+        sentence,
+        titles=(TitleFact(person, title, span(owner, title_text), former),),
+        mentions=(mention,),
+    )
+
+
+def test_outdated_title_is_reported_with_the_evidence_from_each_side():
+    x = article("x", "Foreign Minister Lena Ortiz arrived in Oslo.", "2024-03-02", outlet="Daily X")
+    y = article(
+        "y",
+        "Chief envoy Lena Ortiz arrived in Oslo. Ortiz was promoted from foreign minister last month.",
+        "2024-03-01",
+        outlet="Y News",
+    )
+    claims = [
+        titled(
+            x,
+            "Foreign Minister Lena Ortiz arrived in Oslo.",
+            "lena ortiz",
+            "foreign minister",
+            "Foreign Minister",
+        ),
+        titled(y, "Chief envoy Lena Ortiz arrived in Oslo.", "lena ortiz", "chief envoy", "Chief envoy"),
+        titled(
+            y,
+            "Ortiz was promoted from foreign minister last month.",
+            "lena ortiz",
+            "foreign minister",
+            "foreign minister",
+            former=True,
+            name_text="Ortiz",
+        ),
+    ]
+    findings = title_findings(claims)
+    assert len(findings) == 1
+    finding = findings[0]
+    assert finding.kind == "title" and finding.severity == "high"
+    assert [c.article.id for c in finding.claims] == ["x", "y"]
+    assert finding.claims[1].text == "Chief envoy Lena Ortiz arrived in Oslo."
+    assert "Daily X calls Lena Ortiz foreign minister" in finding.explanation
+    assert "Y News says Lena Ortiz is no longer foreign minister" in finding.explanation
+    assert [s.text for s in finding.evidence[0].spans] == ["Foreign Minister"]
+
+
+def test_a_later_former_title_is_news_not_a_conflict():
+    x = article("x", "Foreign Minister Lena Ortiz arrived in Oslo.", "2024-03-02")
+    y = article("y", "Former foreign minister Lena Ortiz wrote a book.", "2024-09-01")
+    claims = [
+        titled(x, x.text, "lena ortiz", "foreign minister", "Foreign Minister"),
+        titled(y, y.text, "lena ortiz", "foreign minister", "foreign minister", former=True),
+    ]
+    assert title_findings(claims) == []
+
+
+def test_one_office_two_holders_at_the_same_time():
+    x = article("x", "Finance Minister Ana Diaz presented the budget.", "2024-05-01")
+    y = article("y", "Finance Minister Paul Roux presented the budget.", "2024-05-01")
+    claims = [
+        titled(x, x.text, "ana diaz", "finance minister", "Finance Minister"),
+        titled(y, y.text, "paul roux", "finance minister", "Finance Minister"),
+    ]
+    findings = title_findings(claims)
+    assert len(findings) == 1
+    assert "names Ana Diaz as finance minister" in findings[0].explanation
+
+
+def test_an_office_two_people_hold_in_one_article_is_not_exclusive():
+    both = article("x", "Foreign Minister Ana Diaz met Foreign Minister Paul Roux.", "2024-05-01")
+    y = article("y", "Foreign Minister Paul Roux flew home.", "2024-05-01")
+    claims = [
+        titled(both, both.text, "ana diaz", "foreign minister", "Foreign Minister"),
+        titled(both, both.text, "paul roux", "foreign minister", "Foreign Minister"),
+        titled(y, y.text, "paul roux", "foreign minister", "Foreign Minister"),
+    ]
+    assert title_findings(claims) == []
+
+
+def test_descriptive_roles_do_not_conflict_with_offices():
+    x = article("x", "Top diplomat Lena Ortiz arrived.", "2024-03-02")
+    y = article("y", "Foreign Minister Lena Ortiz arrived.", "2024-03-02")
+    claims = [
+        titled(x, x.text, "lena ortiz", "top diplomat", "Top diplomat"),
+        titled(y, y.text, "lena ortiz", "foreign minister", "Foreign Minister"),
+    ]
+    assert title_findings(claims) == []
+
+
+def test_two_offices_of_one_kind_for_one_person_conflict():
+    x = article("x", "Defense Minister Omar Sy spoke.", "2024-03-02")
+    y = article("y", "Interior Minister Omar Sy spoke.", "2024-03-03")
+    claims = [
+        titled(x, x.text, "omar sy", "defense minister", "Defense Minister"),
+        titled(y, y.text, "omar sy", "interior minister", "Interior Minister"),
+    ]
+    findings = title_findings(claims)
+    assert [f.explanation for f in findings] == [
+        "x calls Omar Sy defense minister; y calls Omar Sy interior minister"
+    ]
+
+
+def test_the_same_title_from_two_sources_is_a_corroboration():
+    x = article("x", "Top diplomat Lena Ortiz arrived.", "2024-03-02")
+    y = article("y", "Top diplomat Lena Ortiz left.", "2024-03-02")
+    claims = [
+        titled(x, x.text, "lena ortiz", "top diplomat", "Top diplomat"),
+        titled(y, y.text, "lena ortiz", "top diplomat", "Top diplomat"),
+    ]
+    [corroboration] = title_corroborations(claims)
+    assert corroboration.sources == 2
+    assert corroboration.statement == "Lena Ortiz is top diplomat"

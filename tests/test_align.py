@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from crosscheck.align import AlignOptions, align, normalize
+from crosscheck.models import Claim, Mention, Span
+from crosscheck.segment import segment
+from tests.conftest import article
+
+
+def claims_of(*articles) -> list[Claim]:
+    return [Claim(sentence) for owner in articles for sentence in segment(owner)]
+
+
+A = article(
+    "a",
+    "The minister met the delegation in Geneva on Tuesday to discuss the river treaty. "
+    "Rain is expected across the north of the country later this week.",
+)
+B = article(
+    "b",
+    "On Tuesday the minister met a foreign delegation in Geneva to discuss the river treaty. "
+    "The national football team lost its opening match of the season.",
+)
+C = article("c", "The minister met the delegation in Geneva to talk about the river treaty on Tuesday.")
+
+
+def test_normalize_keeps_content_words_only():
+    assert normalize("The U.S. said it was a BALLOON, not a plane.") == "u s balloon plane"
+
+
+def test_matching_sentences_are_paired_and_unrelated_ones_are_not():
+    pairs = align(claims_of(A, B))
+    texts = {(p.first.text[:20], p.second.text[:20]) for p in pairs}
+    assert ("The minister met the", "On Tuesday the minis") in texts
+    assert all("football" not in p.second.text or "Rain" not in p.first.text for p in pairs)
+    assert all(p.similarity >= AlignOptions().min_similarity for p in pairs)
+
+
+def test_sentences_of_one_article_are_never_paired():
+    twice = article("a", A.text + " " + A.text)
+    assert align(claims_of(twice)) == []
+    for pair in align(claims_of(A, B, C)):
+        assert pair.first.article.id != pair.second.article.id
+
+
+def test_best_candidates_are_kept_per_other_article():
+    many = article(
+        "b", " ".join(f"The minister met the delegation in Geneva, report number {n}." for n in range(6))
+    )
+    claims = claims_of(A, many)
+    for keep in (1, 2):
+        pairs = align(claims, AlignOptions(per_article=keep, min_similarity=0))
+        # each claim keeps its best `keep` in the other article; pairs are the union of those choices
+        assert len(pairs) <= keep * len(claims)
+
+
+def test_a_claim_with_one_candidate_slot_gets_its_best_match():
+    other = article(
+        "b", "The minister met the delegation in Geneva about the river treaty. Stocks fell sharply today."
+    )
+    pairs = align(claims_of(A, other), AlignOptions(per_article=1))
+    treaty = [p for p in pairs if p.first.text.startswith("The minister")]
+    assert [p.second.text for p in treaty] == [
+        "The minister met the delegation in Geneva about the river treaty."
+    ]
+
+
+def test_pairs_are_ordered_by_article_id_and_best_first():
+    pairs = align(claims_of(C, B, A))
+    assert all(p.first.article.id < p.second.article.id for p in pairs)
+    assert [p.similarity for p in pairs] == sorted((p.similarity for p in pairs), reverse=True)
+
+
+def test_shared_entities_raise_the_score():
+    owner_a = article("a", "Talks between the two sides ended without agreement on trade.")
+    owner_b = article("b", "Negotiators left the summit without agreement on tariffs.")
+    plain = align(claims_of(owner_a, owner_b), AlignOptions(min_similarity=0))
+    mention = Mention(Span(0, 5, "Talks"), "EVENT", "trade talks")
+    with_names = [Claim(c.sentence, type(c.facts)(mentions=(mention,))) for c in claims_of(owner_a, owner_b)]
+    boosted = align(with_names, AlignOptions(min_similarity=0))
+    assert boosted[0].similarity > plain[0].similarity
+
+
+def test_short_fragments_and_single_articles_give_nothing():
+    assert align(claims_of(article("a", "Wang said."), article("b", "Wang said."))) == []
+    assert align(claims_of(A)) == []
