@@ -197,6 +197,7 @@ def main() -> None:
     parser.add_argument("--rank", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--out", type=Path, default=ADAPTER_OUT)
+    parser.add_argument("--snli-test-limit", type=int, default=0, help="score only N SNLI test pairs (smoke runs)")
     args = parser.parse_args()
 
     import torch
@@ -210,7 +211,7 @@ def main() -> None:
     snli = read_snli(snli_train_path)
     rng.shuffle(snli)
     snli = snli[: args.snli_train]
-    snli_test = read_snli(snli_test_path)
+    snli_test = read_snli(snli_test_path)[: args.snli_test_limit or None]
 
     stories = news_pairs.read_stories(HERE / "news")
     train_stories, held_stories = news_pairs.split(stories)

@@ -48,7 +48,9 @@ def _only_skip(paths: list[str], **options: object) -> SkippedInput:
         ("scan.pdf", b"%PDF-1.4", "unsupported file type '.pdf'"),
     ],
 )
-def test_bad_file_is_skipped_with_its_problem(tmp_path: Path, name: str, content: bytes, problem: str) -> None:
+def test_bad_file_is_skipped_with_its_problem(
+    tmp_path: Path, name: str, content: bytes, problem: str
+) -> None:
     path = _write(tmp_path / name, content)
     skipped = _only_skip([path])
     assert skipped.path.startswith(path)
@@ -81,7 +83,12 @@ def test_stdin_over_the_size_limit() -> None:
 
 
 def test_invalid_jsonl_line_is_named_and_the_other_lines_are_read(tmp_path: Path) -> None:
-    lines = [json.dumps({"text": "First report."}), '{"text": "broken', "", json.dumps({"text": "Third report."})]
+    lines = [
+        json.dumps({"text": "First report."}),
+        '{"text": "broken',
+        "",
+        json.dumps({"text": "Third report."}),
+    ]
     path = _write(tmp_path / "feed.jsonl", "\n".join(lines).encode())
     result = ingest([path])
     assert [a.path for a in result.articles] == [f"{path}#1", f"{path}#4"]
@@ -90,7 +97,9 @@ def test_invalid_jsonl_line_is_named_and_the_other_lines_are_read(tmp_path: Path
 
 
 def test_a_record_without_text_is_skipped_and_the_others_read(tmp_path: Path) -> None:
-    path = _write(tmp_path / "export.json", json.dumps([{"text": "Kept."}, {"title": "No text"}, "x"]).encode())
+    path = _write(
+        tmp_path / "export.json", json.dumps([{"text": "Kept."}, {"title": "No text"}, "x"]).encode()
+    )
     result = ingest([path])
     assert [a.id for a in result.articles] == ["export-1"]
     assert [(s.path, s.problem.split(" has")[0].split(" is")[0]) for s in result.skipped] == [
@@ -127,7 +136,9 @@ def test_non_utf8_text_is_decoded_with_a_warning(tmp_path: Path, encoding: str, 
 
 
 def test_html_charset_declaration_is_used(tmp_path: Path) -> None:
-    body = "<p>The café reopened on Friday after a two-week closure, the owner told reporters outside.</p>" * 3
+    body = (
+        "<p>The café reopened on Friday after a two-week closure, the owner told reporters outside.</p>" * 3
+    )
     html = f'<html><head><meta charset="windows-1252"><title>Café</title></head><body><article>{body}</article></body></html>'
     path = _write(tmp_path / "page.html", html.encode("cp1252"))
     (article,) = ingest([path]).articles
@@ -153,7 +164,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 def test_inputs_are_never_modified(tmp_path: Path) -> None:
     contents = {
-        "a.txt": "Advertisement\r\nThe bridge reopened.\r\n".encode(),
+        "a.txt": b"Advertisement\r\nThe bridge reopened.\r\n",
         "b.txt": "café".encode("cp1252") + b" reopened on Friday.",
         "c.jsonl": b'{"text": "x"}\n{broken',
     }

@@ -72,7 +72,9 @@ def test_a_repeated_paragraph_further_down_keeps_its_first_copy() -> None:
 
 
 def test_the_line_above_a_photo_credit_is_its_caption() -> None:
-    text = "Headline\n\nThe minister arrives in Paris on Monday.\nPhoto: Lee Chan/AFP\n\nThe minister spoke.\n"
+    text = (
+        "Headline\n\nThe minister arrives in Paris on Monday.\nPhoto: Lee Chan/AFP\n\nThe minister spoke.\n"
+    )
     assert _regions(text) == ["Headline", "The minister spoke."]
 
 
@@ -83,6 +85,12 @@ def test_a_run_of_short_menu_lines_is_navigation() -> None:
     assert _regions(text) == ["The vote was delayed by a week."]
 
 
+def test_a_menu_on_one_line_is_navigation() -> None:
+    text = "Harbor Gazette | News | Sport | Weather\n\nThe ferry sank near the pier.\n"
+    assert [line.rule for line in scan(text).dropped] == ["menu-bar"]
+    assert _regions(text) == ["The ferry sank near the pier."]
+
+
 def test_prose_that_resembles_clutter_is_kept() -> None:
     text = (
         "Netflix raised the price of its annual subscription on Monday.\n"
@@ -90,6 +98,7 @@ def test_prose_that_resembles_clutter_is_kept() -> None:
         "John Smith reported from Beijing that the talks were tense.\n"
         "By the end of the week, 40 people had been evacuated.\n"
         "Listen to the recordings, the lawyer told jurors, and you will hear a threat.\n"
+        "Voters chose between Lee | Park | Kim in 2022 and again this year, officials said.\n"
     )
     assert _regions(text) == [text.rstrip("\n")]
 

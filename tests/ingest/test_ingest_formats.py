@@ -95,7 +95,9 @@ def test_markdown_front_matter_is_metadata_and_not_body(tmp_path: Path) -> None:
         ("published", "3 Feb 2024", dt.date(2024, 2, 3)),
     ],
 )
-def test_front_matter_dates_in_common_forms(tmp_path: Path, field: str, value: str, expected: dt.date) -> None:
+def test_front_matter_dates_in_common_forms(
+    tmp_path: Path, field: str, value: str, expected: dt.date
+) -> None:
     path = _write(tmp_path / "a.md", f"---\nsource: Wire\n{field}: '{value}'\n---\nThe vote passed.\n")
     (article,) = ingest([path]).articles
     assert article.published == expected

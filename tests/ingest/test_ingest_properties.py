@@ -15,7 +15,19 @@ from crosscheck.ingest.clutter import scan
 
 _NEWLINES = st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\u2028", "\x0c"])
 _FRAGMENTS = st.sampled_from(
-    ["Advertisement", "Copy link", "---", "title: x", "<p>", "</div>", "• ", "1. ", "By Ann Lee", "Feb. 3, 2024", "  "]
+    [
+        "Advertisement",
+        "Copy link",
+        "---",
+        "title: x",
+        "<p>",
+        "</div>",
+        "• ",
+        "1. ",
+        "By Ann Lee",
+        "Feb. 3, 2024",
+        "  ",
+    ]
 )
 _TEXT = st.lists(st.one_of(st.text(max_size=80), _NEWLINES, _FRAGMENTS), max_size=40).map("".join)
 

@@ -34,15 +34,19 @@ def extract_claims(article: Article, sentences: Sequence[Sentence]) -> list[Clai
     claims = []
     anchor = speaker = None
     previous_end = None
-    for sentence, own_titles in zip(sentences, explicit):
+    for sentence, own_titles in zip(sentences, explicit, strict=True):
         if previous_end is not None and "\n\n" in article.text[previous_end : sentence.start]:
-            anchor = speaker = None
+            anchor = None
         found_dates = dates(context, sentence, anchor)
         anchor = last_day_date(found_dates) or anchor
         previous_end = sentence.end
         facts = _facts(context, sentence, own_titles, known, found_dates, speaker)
         source = facts.attribution.source if facts.attribution else None
-        speaker = source if source and len(source.split()) > 1 and context.people.knows_word(source.split()[-1]) else None
+        speaker = (
+            source
+            if source and len(source.split()) > 1 and context.people.knows_word(source.split()[-1])
+            else None
+        )
         claims.append(Claim(sentence, facts))
     return claims
 

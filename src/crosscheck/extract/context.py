@@ -13,9 +13,8 @@ from crosscheck.extract.sources import country_of
 from crosscheck.models import Article, Sentence, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 
@@ -25,7 +24,7 @@ def make_span(article: Article, start: int, end: int) -> Span:
     text = article.text[start:end]
     start += len(text) - len(text.lstrip())
     end -= len(text) - len(text.rstrip())
-    return Span(start, max(start, end), article.text[start:max(start, end)])
+    return Span(start, max(start, end), article.text[start : max(start, end)])
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,12 @@ def _entities(context: ArticleContext) -> list[Entity]:
         if span is None:
             continue
         label = ent.label_
-        if label != "PERSON" and len(span) == 1 and country_of(span.text) is None and people.knows_word(span.text):
+        if (
+            label != "PERSON"
+            and len(span) == 1
+            and country_of(span.text) is None
+            and people.knows_word(span.text)
+        ):
             label = "PERSON"
         normalized = normalize(span.text)
         if label == "PERSON":

@@ -31,8 +31,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = (
     r"(?P<month>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?"
@@ -40,24 +51,47 @@ _MONTH = (
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 _COUNT = r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<day>\d{1,2})\b")
-_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?", re.I)
-_DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>\d{{4}})\b)?", re.I)
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?", re.I
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>\d{{4}})\b)?", re.I
+)
 _MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.I)
 _MONTH_ONLY = re.compile(rf"(?:\b(?P<which>last|this|next|past)\s+)?\b{_MONTH}(?![a-z])", re.I)
 _YEAR_ONLY = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 _SHIFT = re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?P<dir>later|after|afterwards|earlier|before|ago)\b", re.I)
-_NEXT_DAY = re.compile(r"\b(?:the\s+)?(?P<dir>next|following|previous)\s+day\b|\bthe\s+day\s+(?P<dir2>before|after)\b", re.I)
-_TODAY = re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I)
-_WEEKDAY = re.compile(rf"(?:\b(?P<which>last|this|next|past)\s+)?\b(?P<weekday>{'|'.join(_WEEKDAYS)})\b", re.I)
+_NEXT_DAY = re.compile(
+    r"\b(?:the\s+)?(?P<dir>next|following|previous)\s+day\b|\bthe\s+day\s+(?P<dir2>before|after)\b", re.I
+)
+_TODAY = re.compile(
+    r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I
+)
+_WEEKDAY = re.compile(
+    rf"(?:\b(?P<which>last|this|next|past)\s+)?\b(?P<weekday>{'|'.join(_WEEKDAYS)})\b", re.I
+)
 _PERIOD = re.compile(
-    r"\b(?P<which>last|this|next|past|previous|in\s+the)\s+(?P<unit>week|month|year)\b(?!\s+(?:before|after))", re.I
+    r"\b(?P<which>last|this|next|past|previous|in\s+the)\s+(?P<unit>week|month|year)\b(?!\s+(?:before|after))",
+    re.I,
 )
 _NUMERIC = re.compile(r"\b\d{1,4}[./]\d{1,2}[./]\d{1,4}\b")
 _ABSOLUTE_IN_TEXT = re.compile(
@@ -76,9 +110,7 @@ class Resolved:
     relative: bool
 
 
-def dates(
-    context: ArticleContext, sentence: Sentence, anchor: dt.date | None = None
-) -> tuple[DateFact, ...]:
+def dates(context: ArticleContext, sentence: Sentence, anchor: dt.date | None = None) -> tuple[DateFact, ...]:
     """The sentence's dates; ``anchor`` is the last day-precise date of the sentence before."""
     published = context.article.published
     found: list[DateFact] = []
@@ -100,7 +132,9 @@ def _candidates(context: ArticleContext, sentence: Sentence) -> list[tuple[int, 
             found.append((ent.start_char, ent.end_char, ent))
     for match in _ABSOLUTE_IN_TEXT.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        if not any(s < end and start < e for s, e, _ in found):
+        overlapping = [item for item in found if item[0] < end and start < item[1]]
+        if all(start <= s and e <= end for s, e, _ in overlapping):
+            found = [item for item in found if item not in overlapping]
             found.append((start, end, context.tokens(start, end)))
     return sorted(found, key=lambda item: item[0])
 
@@ -113,7 +147,8 @@ def _future(tokens: SpacySpan | None) -> bool:
         if ancestor.lemma_ in _FUTURE_LEMMAS:
             return True
         if ancestor.pos_ in {"VERB", "AUX"} and any(
-            child.dep_ == "aux" and child.lower_ in {"will", "'ll", "shall", "wo"} for child in ancestor.children
+            child.dep_ == "aux" and child.lower_ in {"will", "'ll", "shall", "wo"}
+            for child in ancestor.children
         ):
             return True
     return False

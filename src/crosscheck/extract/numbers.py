@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 _NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "LOC"})
+_NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "LOC"}
+)
 _SKIP_LABELS = frozenset({"DATE", "TIME", "ORDINAL"}) | _NAME_LABELS
 
 _SMALL = {
@@ -31,22 +33,62 @@ _SMALL = {
     )
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "dozen": 12,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "dozen": 12,
 }
 _CURRENCY_SYMBOLS = {
-    "us$": "usd", "$": "usd", "c$": "cad", "a$": "aud", "hk$": "hkd", "€": "eur", "£": "gbp", "¥": "jpy",
-    "₹": "inr", "₽": "rub",
+    "us$": "usd",
+    "$": "usd",
+    "c$": "cad",
+    "a$": "aud",
+    "hk$": "hkd",
+    "€": "eur",
+    "£": "gbp",
+    "¥": "jpy",
+    "₹": "inr",
+    "₽": "rub",
 }
 _CURRENCY_WORDS = {
-    "dollar": "usd", "euro": "eur", "pound": "gbp", "sterling": "gbp", "yuan": "cny", "renminbi": "cny",
-    "yen": "jpy", "rupee": "inr", "ruble": "rub", "rouble": "rub", "franc": "chf", "won": "krw", "peso": "mxn",
+    "dollar": "usd",
+    "euro": "eur",
+    "pound": "gbp",
+    "sterling": "gbp",
+    "yuan": "cny",
+    "renminbi": "cny",
+    "yen": "jpy",
+    "rupee": "inr",
+    "ruble": "rub",
+    "rouble": "rub",
+    "franc": "chf",
+    "won": "krw",
+    "peso": "mxn",
 }
 _QUALIFIERS = (
-    ("about", r"about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|close to|circa|~"),
+    (
+        "about",
+        r"about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|close to|circa|~",
+    ),
     ("more than", r"more than|over|above|in excess of|upwards of|a little over|just over|exceeding"),
     ("less than", r"less than|fewer than|under|below|just under|a little under|short of"),
     ("at least", r"at least|no fewer than|no less than|a minimum of"),
@@ -61,7 +103,9 @@ _AMOUNT = re.compile(
     re.I,
 )
 _RANGE = re.compile(r"(?P<low>\d[\d,.]*)\s*(?:-|–|to|and)\s*(?P<high>\d[\d,.]*)")
-_DIGITS = re.compile(r"(?:us\$|[$€£¥])?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|bn|mn|k)\b)?", re.I)
+_DIGITS = re.compile(
+    r"(?:us\$|[$€£¥])?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|bn|mn|k)\b)?", re.I
+)
 _YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
 _ALL_QUALIFIERS = "|".join(words for _, words in _QUALIFIERS)
 _DURATION = re.compile(
@@ -80,7 +124,9 @@ def numbers(context: ArticleContext, sentence: Sentence) -> tuple[NumberFact, ..
 
 
 def _candidates(context: ArticleContext, sentence: Sentence) -> list[tuple[int, int, str]]:
-    ents = [ent for ent in context.doc.ents if sentence.start <= ent.start_char and ent.end_char <= sentence.end]
+    ents = [
+        ent for ent in context.doc.ents if sentence.start <= ent.start_char and ent.end_char <= sentence.end
+    ]
     found = [(ent.start_char, ent.end_char, ent.label_) for ent in ents if ent.label_ in _NUMBER_LABELS]
     found += [
         (ent.start_char, ent.end_char, "DURATION")
@@ -153,11 +199,14 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
 
 def _inside_name(context: ArticleContext, start: int, end: int) -> bool:
     return any(
-        ent.label_ in _NAME_LABELS and ent.start_char <= start and end <= ent.end_char for ent in context.doc.ents
+        ent.label_ in _NAME_LABELS and ent.start_char <= start and end <= ent.end_char
+        for ent in context.doc.ents
     )
 
 
-def _unit(context: ArticleContext, tokens: SpacySpan, text: str, label: str, end: int) -> tuple[str | None, int]:
+def _unit(
+    context: ArticleContext, tokens: SpacySpan, text: str, label: str, end: int
+) -> tuple[str | None, int]:
     """Currency, 'percent', or the counted noun as its lemma ('1.2 million votes' -> 'vote')."""
     lower = text.lower()
     if label == "DURATION" and len(tokens):

@@ -112,7 +112,9 @@ def anaphora(
             if owner is not None:
                 begin = owner[0]
             end = token.idx + len(token.text)
-            found.append(TitleFact(people.pop(), title, make_span(context.article, begin, end), False, affiliation))
+            found.append(
+                TitleFact(people.pop(), title, make_span(context.article, begin, end), False, affiliation)
+            )
     return tuple(found)
 
 
@@ -120,6 +122,8 @@ def _before(context: ArticleContext, person: Entity, first: int) -> list[TitleFa
     """'Chinese Foreign Minister Wang Yi' and "China's top diplomat, Wang Yi," (then split on 'and')."""
     doc = context.doc
     end = person.tokens.start
+    while end > first and doc[end - 1].is_space:
+        end -= 1
     comma = end > first and doc[end - 1].text == ","
     if comma:
         follower = doc[person.tokens.end] if person.tokens.end < len(doc) else None
@@ -130,9 +134,12 @@ def _before(context: ArticleContext, person: Entity, first: int) -> list[TitleFa
     if start >= end:
         return []
     owner = _owner(context, start, first)
-    if comma and owner is None and start > first and doc[start - 1].lower_ not in {"the", "and", "with", ",", "between"}:
-        if doc[start - 1].pos_ not in {"VERB", "ADP"}:
-            return []
+    before = doc[start - 1] if start > first else None
+    opener = (
+        before is None or before.lower_ in {"the", "and", ",", "between"} or before.pos_ in {"VERB", "ADP"}
+    )
+    if comma and owner is None and not opener:
+        return []
     begin = owner[0] if owner else doc[start].idx
     return _facts(context, person, list(doc[start:end]), owner, begin, person.end, former=False)
 
@@ -168,7 +175,9 @@ def _title_right(context: ArticleContext, person: Entity, i: int, last: int, for
         i += 1
     else:
         j = i
-        while j < last and j - i < 5 and doc[j].tag_ != "POS" and doc[j].pos_ not in {"CCONJ", "PUNCT", "VERB"}:
+        while (
+            j < last and j - i < 5 and doc[j].tag_ != "POS" and doc[j].pos_ not in {"CCONJ", "PUNCT", "VERB"}
+        ):
             j += 1
         if j < last and doc[j].tag_ == "POS" and j > i:
             owner = (doc[i].idx, doc[i:j].text)
@@ -181,7 +190,9 @@ def _title_right(context: ArticleContext, person: Entity, i: int, last: int, for
     phrase = list(doc[i:end])
     if end < last and doc[end].lower_ == "until":
         former = True
-    return _facts(context, person, phrase, owner, person.start, doc[end - 1].idx + len(doc[end - 1].text), former)
+    return _facts(
+        context, person, phrase, owner, person.start, doc[end - 1].idx + len(doc[end - 1].text), former
+    )
 
 
 def _promotions(context: ArticleContext, sentence: Sentence, first: int, last: int) -> list[TitleFact]:
@@ -279,7 +290,10 @@ def _facts(
             continue
         found.append(parsed)
     span = make_span(context.article, begin, end)
-    return [TitleFact(person.normalized, title, span, former or was, affiliation) for title, affiliation, was in found]
+    return [
+        TitleFact(person.normalized, title, span, former or was, affiliation)
+        for title, affiliation, was in found
+    ]
 
 
 def _parse(
@@ -301,10 +315,14 @@ def _parse(
             if nationality and affiliation is None:
                 affiliation = normalize_source(entity.tokens.text if entity else token.text)
             continue
-        if k < role_at and label == "ORG" and entity is not None:
-            if not all(word.lower_ in _ROLE_MODIFIERS for word in entity.tokens):
-                affiliation = affiliation or normalize_source(entity.tokens.text)
-                continue
+        if (
+            k < role_at
+            and label == "ORG"
+            and entity is not None
+            and not all(word.lower_ in _ROLE_MODIFIERS for word in entity.tokens)
+        ):
+            affiliation = affiliation or normalize_source(entity.tokens.text)
+            continue
         kept.append(token)
     words = [token.lower_ for token in kept]
     words, tail = _split_affiliation(context, kept, words)
@@ -324,7 +342,8 @@ def _split_affiliation(context: ArticleContext, kept: list[Token], words: list[s
         if words[k] == "for" or (words[k] == "of" and k + 1 < len(words) and words[k + 1] == "the"):
             rest = kept[k + 1 :]
             national = any(
-                country_of(token.text) or (context.entity_at(token) or _NO).label in {"GPE", "NORP"} for token in rest
+                country_of(token.text) or (context.entity_at(token) or _NO).label in {"GPE", "NORP"}
+                for token in rest
             )
             if words[k] == "for" or national:
                 return words[:k], " ".join(token.text for token in rest)
@@ -344,6 +363,9 @@ def _walk_left(context: ArticleContext, end: int, first: int) -> int:
     start = end
     while start > first and end - start < _MAX_TOKENS:
         token = doc[start - 1]
+        if token.is_space:
+            start -= 1
+            continue
         entity = context.entity_at(token)
         if entity is not None and entity.label == "PERSON":
             break
@@ -360,7 +382,7 @@ def _walk_left(context: ArticleContext, end: int, first: int) -> int:
         cut = [k for k in range(start, roles[0]) if doc[k].lower_ in {"of", "for"}]
         if cut:
             start = cut[-1] + 1
-    while start < end and doc[start].lower_ in {"of", "for", "and"}:
+    while start < end and (doc[start].lower_ in {"of", "for", "and"} or doc[start].is_space):
         start += 1
     return start
 

@@ -151,6 +151,11 @@ RULES: tuple[ClutterRule, ...] = (
         "photo credits (agency, photographer) under pictures",
     ),
     ClutterRule(
+        "menu-bar",
+        re.compile(r"^[^|·•.!?]{1,30}(?:\s[|·•]\s[^|·•.!?]{1,30}){2,}$"),
+        "menus on one line: three or more short items between | · or •",
+    ),
+    ClutterRule(
         "section-label",
         re.compile(
             r"^(?:politics|world|business|opinion|tech(?:nology)?|science|health|sports?|entertainment|"
