@@ -9,9 +9,11 @@ start-up, so ``crosscheck --help`` is instant.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -85,9 +87,18 @@ WriteBaselineOpt = Annotated[
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings on stderr.")]
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"crosscheck: error: {message}", err=True)
-    raise typer.Exit(2)
+def _handled(command: Callable[..., None]) -> Callable[..., None]:
+    """The one boundary where library errors become one line on stderr and exit code 2."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except CrosscheckError as error:
+            typer.echo(f"crosscheck: error: {error.line()}", err=True)
+            raise typer.Exit(2) from None
+
+    return run
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -149,15 +160,16 @@ def _hooks(progress: _Progress, quiet: bool):  # type: ignore[no-untyped-def]
         if not quiet:
             typer.echo(f"crosscheck: warning: {message}", err=True)
 
-    return Hooks(on_scoring=progress.start, on_scored=progress.advance, on_warning=warn)
+    def skipped(item: Any) -> None:
+        if not quiet:
+            typer.echo(f"crosscheck: skipped {item.path}: {item.problem}", err=True)
+
+    return Hooks(on_scoring=progress.start, on_scored=progress.advance, on_warning=warn, on_skipped=skipped)
 
 
-def _emit(report: Any, fmt: str | None, output: Path | None, timings: bool, quiet: bool) -> None:
+def _emit(report: Any, fmt: str | None, output: Path | None, timings: bool) -> None:
     from crosscheck.report import render, verdict
 
-    for skipped in report.skipped:
-        if not quiet:
-            typer.echo(f"crosscheck: skipped {skipped.path}: {skipped.problem}", err=True)
     fmt = fmt or "rich"
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
@@ -197,6 +209,7 @@ def _finish(report: Any, settings: Settings) -> None:
 
 
 @app.command()
+@_handled
 def check(
     paths: Annotated[list[str], typer.Argument(help="Article files or folders; '-' reads standard input.")],
     model: ModelOpt = None,
@@ -258,11 +271,12 @@ def check(
     finally:
         progress.stop()
     _apply_baseline(report, baseline, write_baseline)
-    _emit(report, fmt, output, timings, quiet)
+    _emit(report, fmt, output, timings)
     _finish(report, settings)
 
 
 @app.command()
+@_handled
 def draft(
     draft_path: Annotated[
         str, typer.Argument(metavar="DRAFT", help="The draft article to check ('-' for stdin).")
@@ -332,11 +346,12 @@ def draft(
     finally:
         progress.stop()
     _apply_baseline(report, baseline, write_baseline)
-    _emit(report, fmt, output, timings, quiet)
+    _emit(report, fmt, output, timings)
     _finish(report, found)
 
 
 @app.command("config")
+@_handled
 def show_config(config: ConfigOpt = None) -> None:
     """Show the effective settings and where each one came from.
 
@@ -362,6 +377,7 @@ def show_config(config: ConfigOpt = None) -> None:
 
 
 @model_app.command("info")
+@_handled
 def model_info_command(
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the information as JSON.")] = False,
@@ -394,6 +410,7 @@ def model_info_command(
 
 
 @model_app.command("prepare")
+@_handled
 def model_prepare(model: ModelOpt = None) -> None:
     """Build the model ahead of time (CI caches, container images).
 
@@ -407,23 +424,9 @@ def model_prepare(model: ModelOpt = None) -> None:
 
 
 def main() -> None:
-    """Entry point: run the app, turning library errors into one line and exit code 2."""
+    """Entry point for the console script and ``python -m crosscheck``."""
     try:
-        app(standalone_mode=False)
-    except CrosscheckError as error:
-        _fail(error.line())
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
-    except typer.Abort:
-        typer.echo("crosscheck: aborted", err=True)
-        sys.exit(130)
+        app()
     except KeyboardInterrupt:
         typer.echo("crosscheck: interrupted", err=True)
         sys.exit(130)
-    except Exception as error:  # click usage errors
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(2)
-        raise

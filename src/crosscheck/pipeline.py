@@ -18,7 +18,7 @@ from typing import TextIO
 
 from crosscheck.config import Settings
 from crosscheck.errors import InputError
-from crosscheck.models import Article, Claim, ClaimPair, Report
+from crosscheck.models import Article, Claim, ClaimPair, Report, SkippedInput
 from crosscheck.nli.base import NLIModel
 
 Input = str | Path | Article
@@ -31,6 +31,7 @@ class Hooks:
     on_scoring: Callable[[int], None] | None = None
     on_scored: Callable[[int], None] | None = None
     on_warning: Callable[[str], None] | None = None
+    on_skipped: Callable[[SkippedInput], None] | None = None
 
 
 @dataclass
@@ -79,7 +80,10 @@ def prepare(
         if hooks.on_warning:
             hooks.on_warning(warning)
     if len(articles) < minimum_articles:
-        raise InputError(_too_few(articles, result.skipped, minimum_articles))
+        raise InputError(_too_few(articles, result.skipped))
+    for skipped in result.skipped:
+        if hooks.on_skipped:
+            hooks.on_skipped(skipped)
     segment_stats = SegmentStats()
     claims: list[Claim] = []
     sentences: dict[str, int] = {}
@@ -111,12 +115,15 @@ def _ignored(path: str, patterns: Sequence[str]) -> bool:
     )
 
 
-def _too_few(articles: list[Article], skipped: Sequence[object], minimum: int) -> str:
+def _too_few(articles: list[Article], skipped: Sequence[SkippedInput]) -> str:
+    """One line that says why nothing could be checked, naming the inputs at fault."""
+    problems = "; ".join(f"{item.path}: {item.problem}" for item in skipped)
     if not articles and not skipped:
-        return "no articles given"
+        return "no articles found in the inputs"
     if not articles:
-        return "none of the inputs could be read as an article (see the problems above)"
-    return f"only {len(articles)} readable article ({articles[0].path}): nothing to compare it with"
+        return f"nothing could be checked: {problems}"
+    message = f"only one readable article ({articles[0].path}): nothing to compare it with"
+    return f"{message}; skipped {problems}" if skipped else message
 
 
 def judge_claims(

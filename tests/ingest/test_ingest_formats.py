@@ -265,3 +265,11 @@ def test_argument_order_does_not_change_the_articles(tmp_path: Path) -> None:
         return [*rows, *result.skipped, *result.warnings]
 
     assert snapshot(paths) == snapshot(list(reversed(paths))) == snapshot(paths[2:] + paths[:2])
+
+
+def test_front_matter_with_crlf_line_ends(tmp_path: Path) -> None:
+    raw = MARKDOWN.replace("\n", "\r\n")
+    path = _write(tmp_path / "courier.md", raw)
+    (article,) = ingest([path]).articles
+    assert article.text == raw and article.outlet == "Valley Courier"
+    assert _body(article) == ["Dam fails after storm", "Officials confirmed the dam failed on Tuesday."]

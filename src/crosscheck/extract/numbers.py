@@ -106,6 +106,7 @@ _RANGE = re.compile(r"(?P<low>\d[\d,.]*)\s*(?:-|–|to|and)\s*(?P<high>\d[\d,.]*
 _DIGITS = re.compile(
     r"(?:us\$|[$€£¥])?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|bn|mn|k)\b)?", re.I
 )
+_SYMBOL_BEFORE = re.compile(r"(?:us\$|hk\$|c\$|a\$|[$€£¥₹₽])\s?$", re.I)
 _YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
 _ALL_QUALIFIERS = "|".join(words for _, words in _QUALIFIERS)
 _DURATION = re.compile(
@@ -154,6 +155,9 @@ def _standalone(text: str, match: re.Match[str]) -> bool:
 
 
 def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, label: str) -> list[NumberFact]:
+    symbol = _SYMBOL_BEFORE.search(context.article.text[max(sentence.start, start - 3) : start])
+    if symbol:
+        start -= len(symbol.group(0))
     text = context.article.text[start:end]
     qualifier = "exact"
     for name, pattern in _QUALIFIER_INSIDE:

@@ -305,7 +305,9 @@ def _parse(
     role_at = next((k for k, token in enumerate(phrase) if token.lower_ in ROLES), None)
     if role_at is None:
         return None
-    affiliation = normalize_source(owner[1]) if owner else None
+    affiliation = None
+    if owner and not any(e.start == owner[0] and e.label == "PERSON" for e in context.entities):
+        affiliation = normalize_source(owner[1])
     kept: list[Token] = []
     for k, token in enumerate(phrase):
         entity = context.entity_at(token)

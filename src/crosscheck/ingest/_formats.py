@@ -30,7 +30,6 @@ class Draft:
     body: tuple[tuple[int, int], ...]
     meta: Metadata
     scope: tuple[str, ...] = ()
-    record: int = 0
     warnings: list[str] = field(default_factory=list)
 
 
@@ -106,7 +105,7 @@ def read_html(html: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> 
         )
     found = scan(text)
     if not found.body:
-        raise Unreadable("no article text found in the HTML: only page clutter")
+        raise Unreadable("no article text found in the HTML, only page chrome: save the article page itself")
     meta = Metadata(
         outlet=document.sitename or None,
         title=document.title or None,
@@ -116,9 +115,7 @@ def read_html(html: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> 
     return Draft(id, path, text, found.body, meta, scope)
 
 
-def _record_draft(
-    record: object, default_id: str, *, path: str, scope: tuple[str, ...], number: int = 0
-) -> Draft:
+def _record_draft(record: object, default_id: str, *, path: str, scope: tuple[str, ...]) -> Draft:
     """A record's draft; ``Unreadable`` messages leave the subject ("record 3") to the caller."""
     if not isinstance(record, Mapping):
         raise Unreadable('is not an object with a "text" field')
@@ -134,7 +131,7 @@ def _record_draft(
         raise Unreadable("holds only page clutter (menus, ads, credits), no article text")
     given = lowered.get("id")
     record_id = str(given).strip() if isinstance(given, (str, int)) and not isinstance(given, bool) else ""
-    return Draft(record_id or default_id, path, text, found.body, meta, scope, number, list(meta.warnings))
+    return Draft(record_id or default_id, path, text, found.body, meta, scope, list(meta.warnings))
 
 
 def _is_record(value: object) -> bool:
@@ -156,9 +153,7 @@ def _collect(
     for number, record in numbered:
         try:
             out.drafts.append(
-                _record_draft(
-                    record, f"{stem}-{number}", path=f"{path}#{number}", scope=(stem, *scope), number=number
-                )
+                _record_draft(record, f"{stem}-{number}", path=f"{path}#{number}", scope=(stem, *scope))
             )
         except Unreadable as problem:
             out.problems.append((f"{path}#{number}", f"record {number} {problem}"))
@@ -170,7 +165,7 @@ def read_jsonl(text: str, *, stem: str, path: str, scope: tuple[str, ...] = ()) 
         raise Unreadable("file is empty" if not text else "file holds only whitespace")
     out = Records()
     good: list[tuple[int, object]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:

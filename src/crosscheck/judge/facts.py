@@ -19,6 +19,8 @@ from crosscheck.judge._common import days_apart, make_finding, opposing_parties
 from crosscheck.models import Claim, ClaimPair, DateFact, Finding, Mention, NumberFact
 
 DIFFERENT_EVENT_DAYS = 31
+#: Without parsed events, sentences this similar are taken to describe one event.
+NEAR_IDENTICAL = 85.0
 APPROXIMATION = 0.1
 _UPDATE_WORDS = re.compile(
     r"\b(rose|risen|rising|climbed|increased|grew|jumped|updated|latest|now stands|so far|at least|preliminary)\b",
@@ -62,7 +64,7 @@ def _same_subject(pair: ClaimPair) -> bool:
 def _events_match(a: str | None, b: str | None, pair: ClaimPair) -> bool:
     if a and b:
         return event_key(a) == event_key(b)
-    return pair.similarity >= 75 and _same_subject(pair)
+    return pair.similarity >= NEAR_IDENTICAL or (pair.similarity >= 75 and _same_subject(pair))
 
 
 def _label(fact: DateFact) -> str:

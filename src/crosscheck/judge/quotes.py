@@ -16,11 +16,16 @@ from crosscheck.models import Claim, Finding, Span
 
 MIN_WORDS = 2
 SIMILAR = 85.0
+#: Above this ordered similarity two quotes are one transcription ("U.S." / "US").
+SAME_WORDING = 95.0
 _NON_WORD = re.compile(r"[^\w]+")
+_EDITORIAL = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
 def _normal(text: str) -> str:
-    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+    """Lower-case words only: abbreviation dots and editorial insertions "(China's)" dropped."""
+    text = _EDITORIAL.sub(" ", text.lower()).replace(".", "")
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 def quote_findings(claims: Sequence[Claim]) -> list[Finding]:
@@ -44,7 +49,7 @@ def quote_findings(claims: Sequence[Claim]) -> list[Finding]:
             if speaker_a and speaker_b and speaker_a != speaker_b:
                 continue
             similarity = fuzz.token_sort_ratio(norm_a, norm_b)
-            if similarity < SIMILAR:
+            if similarity < SIMILAR or (fuzz.ratio(norm_a, norm_b) >= SAME_WORDING and similarity < 100):
                 continue
             key = (*sorted((claim_a.article.id, claim_b.article.id)), *sorted((norm_a, norm_b)))
             if key in seen:
@@ -55,7 +60,7 @@ def quote_findings(claims: Sequence[Claim]) -> list[Finding]:
 
 
 def _finding(claim_a: Claim, span_a: Span, claim_b: Claim, span_b: Span, similarity: float) -> Finding:
-    same_words = sorted(span_a.text.lower().split()) == sorted(span_b.text.lower().split())
+    same_words = sorted(_normal(span_a.text).split()) == sorted(_normal(span_b.text).split())
     how = "in a different word order" if same_words else "with different words"
     text = (
         f'{claim_a.article.label} quotes "{span_a.text}"; {claim_b.article.label} quotes the same remark {how}: '

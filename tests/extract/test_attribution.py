@@ -1,0 +1,63 @@
+"""Attribution: who asserts a sentence, normalized to one key per party; negation."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.extract.sources import normalize_source
+
+
+def _source(claim):
+    attribution = claim.facts.attribution
+    return None if attribution is None else (attribution.source, attribution.kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow insists the drills were routine.", ("russia", "said")),
+        ("The U.S. says the shipment was seized.", ("us", "said")),
+        ("American officials said the convoy was hit.", ("us", "said")),
+        ("The Pentagon denied that troops had crossed.", ("us", "said")),
+        ("Tokyo's foreign ministry said the talks were useful.", ("japan", "said")),
+        ("State media reported that the dam held.", ("state media", "reported")),
+        ("The harbour was closed, according to Port Director Mia Lund.", ("mia lund", "according")),
+    ],
+)
+def test_sources(claims, text, expected):
+    assert _source(claims(text)[0]) == expected
+
+
+def test_surname_resolves_to_full_name_and_pronoun_to_speaker(claims):
+    text = 'Greta Lind opened the session. "We will not wait," Lind said. "The vote is final," she added.'
+    _, second, third = claims(text)
+    assert _source(second) == ("greta lind", "quote")
+    assert _source(third) == ("greta lind", "quote")
+    assert second.facts.attribution.span.text == "Lind"
+
+
+def test_unattributed_sentence(claims):
+    assert claims("The bridge reopened to traffic at noon.")[0].facts.attribution is None
+
+
+def test_source_table():
+    assert normalize_source("Chinese officials") == "china"
+    assert normalize_source("the White House") == "us"
+    assert normalize_source("Beijing") == "china"
+    assert normalize_source("the Kremlin") == "russia"
+    assert normalize_source("a local farmer") == "local farmer"
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("The ministry did not confirm the figure.", True),
+        ("The army has denied any role in the blast.", True),
+        ("The agency said it has not seen evidence of fraud.", True),
+        ("The mayor never visited the site.", True),
+        ("The mayor visited the site.", False),
+        ("The agency said it has seen evidence of fraud.", False),
+    ],
+)
+def test_negation(claims, text, negated):
+    assert claims(text)[0].facts.negated is negated

@@ -1,0 +1,83 @@
+"""Dates: absolute forms, weekdays and relative dates against publication, anchors in the text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crosscheck.extract.dates import resolve
+
+THURSDAY = dt.date(2024, 3, 14)
+
+
+def _dates(claim):
+    return [(d.value, d.precision, d.relative) for d in claim.facts.dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Feb. 4", dt.date(2024, 2, 4)),
+        ("February 4th", dt.date(2024, 2, 4)),
+        ("2023-02-04", dt.date(2023, 2, 4)),
+        ("Sept. 23, 2022", dt.date(2022, 9, 23)),
+        ("4 February 2021", dt.date(2021, 2, 4)),
+    ],
+)
+def test_absolute_dates(text, expected):
+    resolved = resolve(text, THURSDAY)
+    assert resolved is not None
+    assert (resolved.value, resolved.precision, resolved.relative) == (expected, "day", False)
+
+
+def test_year_is_inferred_nearest_to_publication():
+    assert resolve("Dec. 28", dt.date(2024, 1, 5)).value == dt.date(2023, 12, 28)
+    assert resolve("in June", THURSDAY).value == dt.date(2024, 6, 1)
+    assert resolve("in June", THURSDAY).precision == "month"
+
+
+def test_unresolvable_without_publication_date():
+    assert resolve("Feb. 4", None) is None
+    assert resolve("Saturday", None) is None
+    assert resolve("Feb. 4, 2020", None).value == dt.date(2020, 2, 4)
+
+
+def test_weekday_past_and_future(claims):
+    past, same, future = claims(
+        "The council voted on Tuesday. The mayor spoke on Thursday. The council will vote again on Saturday."
+    )
+    assert _dates(past) == [(dt.date(2024, 3, 12), "day", True)]
+    assert _dates(same) == [(THURSDAY, "day", True)]
+    assert _dates(future) == [(dt.date(2024, 3, 16), "day", True)]
+
+
+def test_days_later_anchored_in_same_sentence(claims):
+    claim = claims("The dam was inspected on March 3 and it failed two days later.")[0]
+    assert [d[0] for d in _dates(claim)] == [dt.date(2024, 3, 3), dt.date(2024, 3, 5)]
+    assert claim.facts.dates[1].span.text == "two days later"
+
+
+def test_days_later_anchored_in_previous_sentence(claims):
+    first, second = claims(
+        "On Jan. 9, engineers found a crack. The bridge, which closed three days later, is shut."
+    )
+    assert _dates(first) == [(dt.date(2024, 1, 9), "day", False)]
+    assert _dates(second) == [(dt.date(2024, 1, 12), "day", True)]
+
+
+def test_month_and_year_relative(claims):
+    claim = claims("Prices rose last month and have doubled since earlier this year.")[0]
+    assert (dt.date(2024, 2, 1), "month", True) in _dates(claim)
+    assert (dt.date(2024, 1, 1), "year", True) in _dates(claim)
+
+
+def test_yesterday_and_earlier_this_month(claims):
+    claim = claims("The strike ended yesterday after starting earlier this month.")[0]
+    assert (dt.date(2024, 3, 13), "day", True) in _dates(claim)
+    assert (dt.date(2024, 3, 1), "month", True) in _dates(claim)
+
+
+def test_no_date_without_publication(claims):
+    claim = claims("The vote took place on Tuesday, March 5.", published=None)[0]
+    assert claim.facts.dates == ()

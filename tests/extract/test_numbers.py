@@ -1,0 +1,54 @@
+"""Numbers: values with scale, units, currency, qualifiers; years and names left out."""
+
+from __future__ import annotations
+
+
+def _numbers(claim):
+    return [(n.value, n.unit, n.qualifier) for n in claim.facts.numbers]
+
+
+def test_approximation_and_people(claims):
+    claim = claims("Rescuers said about 300 people were trapped.")[0]
+    assert _numbers(claim) == [(300, "people", "about")]
+    assert claim.facts.numbers[0].span.text.startswith("about 300")
+
+
+def test_more_than_and_spelled_out(claims):
+    found = _numbers(claims("More than 40 houses burned and three bridges collapsed.")[0])
+    assert (40, "house", "more than") in found
+    assert (3, "bridge", "exact") in found
+
+
+def test_currency_and_scale(claims):
+    found = _numbers(claims("The firm paid $15bn for the port and €2.5 million for the land.")[0])
+    assert (15e9, "usd", "exact") in found
+    assert (2.5e6, "eur", "exact") in found
+
+
+def test_billion_words_and_votes(claims):
+    found = _numbers(claims("The deal was worth $15.2 billion, and she won 1.2 million votes.")[0])
+    assert (15.2e9, "usd", "exact") in found
+    assert (1.2e6, "vote", "exact") in found
+
+
+def test_percent(claims):
+    assert _numbers(claims("Turnout reached 51.3% in the capital.")[0]) == [(51.3, "percent", "exact")]
+
+
+def test_range_gives_bounds(claims):
+    found = _numbers(claims("Officials expect between 200 and 300 deaths.")[0])
+    assert (200, "death", "at least") in found
+    assert (300, "death", "at most") in found
+
+
+def test_years_dates_and_names_are_not_numbers(claims):
+    claim = claims("In 2019, the G20 met on March 4 at Gate 7 of Terminal 5.")[0]
+    assert all(n.value not in (2019, 20, 4) for n in claim.facts.numbers)
+
+
+def test_spans_point_at_their_text(claims):
+    for claim in claims("Nearly 1,500 troops and at least 12 tanks crossed the border."):
+        for number in claim.facts.numbers:
+            assert claim.article.text[number.span.start : number.span.end] == number.span.text
+    assert (1500, "troop", "about") in _numbers(claim)
+    assert (12, "tank", "at least") in _numbers(claim)
