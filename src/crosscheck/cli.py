@@ -19,7 +19,7 @@ from typing import Annotated, Any
 
 import typer
 
-from crosscheck.config import DEVICES, FAIL_ON, KINDS, Settings, load_settings
+from crosscheck.config import DEVICES, FAIL_ON, FORMATS, KINDS, Settings, load_settings
 from crosscheck.errors import CrosscheckError, UsageError
 
 app = typer.Typer(
@@ -31,8 +31,6 @@ app = typer.Typer(
 )
 model_app = typer.Typer(help="Inspect or prepare the NLI model.", no_args_is_help=True)
 app.add_typer(model_app, name="model")
-
-FORMATS = ("rich", "json", "markdown", "html", "sarif", "github")
 
 ModelOpt = Annotated[
     str | None,

@@ -25,6 +25,7 @@ else:  # pragma: no cover - Python 3.10
 KINDS = ("title", "date", "number", "place", "negation", "quote", "statement", "unsupported")
 FAIL_ON = ("contradiction", "unsupported", "never")
 DEVICES = ("auto", "cpu", "cuda")
+FORMATS = ("rich", "json", "markdown", "html", "sarif", "github")
 
 #: Default NLI contradiction probability needed for a "statement" finding;
 #: chosen on fixtures/balloon and fixtures/eval (see README, "Threshold").

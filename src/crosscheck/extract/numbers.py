@@ -3,9 +3,11 @@
 spaCy's CARDINAL, MONEY, PERCENT and QUANTITY entities give the candidates (digits it
 missed are added by pattern); the value, scale and currency are read here because
 spaCy does not normalize them. Dates, times, ordinals, years and numbers inside
-names ("G20", "Apollo 11") are left out. On the five seed articles this yields 13
-numbers (e.g. "a little over eight hours" is not one: spaCy makes it TIME; "$32.95"
--> 32.95 usd; "two days" inside DATE entities are dates, not numbers).
+names ("G20", "Apollo 11") are left out; durations spaCy files as DATE or TIME
+count when they state a number ("a little over eight hours" -> more than 8 hour).
+Measured on the five seed articles (ingest + segment + extract): "$32.95" -> 32.95
+usd, "less than $3" -> less than 3 usd, "two days" -> 2 day; no year or date came
+out as a number.
 """
 
 from __future__ import annotations

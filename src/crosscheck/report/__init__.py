@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from crosscheck.config import FORMATS
 from crosscheck.errors import UsageError
 from crosscheck.models import Report
 from crosscheck.report import github, html, json, markdown, sarif, terminal
@@ -13,9 +14,6 @@ from crosscheck.report._common import verdict
 from crosscheck.report.json import to_dict
 
 __all__ = ["FORMATS", "render", "to_dict", "verdict"]
-
-FORMATS: tuple[str, ...] = ("rich", "json", "markdown", "html", "sarif", "github")
-
 
 def render(report: Report, fmt: str, *, color: bool | None = None, width: int | None = None) -> str:
     """The report in format ``fmt``; ``color`` and ``width`` only matter to ``rich``."""
