@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from crosscheck.extract.attribution import attribution
 from crosscheck.extract.context import ArticleContext, build_context
 from crosscheck.extract.dates import dates, last_day_date
+from crosscheck.extract.events import with_events
 from crosscheck.extract.mentions import mentions, places
 from crosscheck.extract.names import normalize, same_person
 from crosscheck.extract.negation import negated
@@ -61,7 +62,7 @@ def _facts(
 ) -> Facts:
     found_mentions = mentions(context, sentence)
     found_quotes = quotes(context.article, sentence)
-    return Facts(
+    facts = Facts(
         mentions=found_mentions,
         titles=own_titles + anaphora(context, sentence, known, own_titles),
         dates=found_dates,
@@ -71,3 +72,4 @@ def _facts(
         attribution=attribution(context, sentence, bool(found_quotes), speaker),
         negated=negated(context.sentence_tokens(sentence)),
     )
+    return with_events(context, facts)

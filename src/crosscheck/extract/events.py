@@ -1,0 +1,62 @@
+"""The event a date or number belongs to: the verb or event noun it hangs from.
+
+"shot down two days later" and "shot it down on February 4" both date the event
+"shoot down"; "killed 41 people" counts "kill". The judge compares dates and
+numbers only when their events match, so a date of a meeting is never compared
+with a date of a shootdown. The event is the lemma of the nearest verb up the
+dependency tree (with its particle: "shoot down"), or an event noun ("toll",
+"election") when the fact is attached to a noun phrase headed by one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from crosscheck.extract.context import ArticleContext
+from crosscheck.models import Facts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Verbs that carry no event of their own: the event is their complement's.
+LIGHT_VERBS = frozenset({"be", "have", "do", "take", "make", "get", "say", "tell", "report", "add"})
+MAX_HOPS = 6
+
+
+def _verb_lemma(token: Token) -> str:
+    particles = [child.lower_ for child in token.children if child.dep_ == "prt"]
+    return " ".join([token.lemma_.lower(), *particles])
+
+
+def event_of(context: ArticleContext, start: int, end: int) -> str | None:
+    """The event lemma for the fact at [start, end), or None when the parse gives none."""
+    tokens = context.tokens(start, end)
+    if len(tokens) == 0:
+        return None
+    token = tokens.root
+    noun_head: str | None = None
+    for _ in range(MAX_HOPS):
+        head = token.head
+        if head.i == token.i:
+            break
+        token = head
+        if token.pos_ in ("VERB", "AUX"):
+            lemma = _verb_lemma(token)
+            if lemma.split()[0] in LIGHT_VERBS:
+                continue
+            return lemma
+        if token.pos_ == "NOUN" and noun_head is None:
+            noun_head = token.lemma_.lower()
+    return noun_head
+
+
+def with_events(context: ArticleContext, facts: Facts) -> Facts:
+    """The facts with each date's and number's event filled in."""
+    dates = tuple(
+        dataclasses.replace(d, event=event_of(context, d.span.start, d.span.end)) for d in facts.dates
+    )
+    numbers = tuple(
+        dataclasses.replace(n, event=event_of(context, n.span.start, n.span.end)) for n in facts.numbers
+    )
+    return dataclasses.replace(facts, dates=dates, numbers=numbers)
