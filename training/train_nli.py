@@ -171,9 +171,7 @@ def evaluate(model_dir: Path, snli_test, held_pairs, base_dir: Path) -> dict:
         timings[label] = (len(seeds) / (time.time() - t), scored)
     ours, raw = timings["crosscheck_news_nli"][1], timings["raw_binary_head"][1]
     called = [pair for pair, pr in zip(seeds, ours) if max(pr, key=pr.get) == "contradiction"]
-    wang = [p for p in called if ("Foreign Minister Wang" in p[0] or "foreign minister" in p[0].lower())
-            != ("Foreign Minister Wang" in p[1] or "foreign minister" in p[1].lower())
-            and "Wang" in p[0] and "Wang" in p[1]]
+    wang = [p for p in called if any("Foreign Minister Wang Yi" in a and "top diplomat" in b for a, b in (p, p[::-1]))]
     metrics["seeds_top3"] = {
         "directed_pairs": len(seeds),
         "called_contradiction_share": len(called) / len(seeds),

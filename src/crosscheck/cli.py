@@ -276,8 +276,8 @@ def check(
 @app.command()
 @_handled
 def draft(
-    draft_path: Annotated[
-        str, typer.Argument(metavar="DRAFT", help="The draft article to check ('-' for stdin).")
+    drafts: Annotated[
+        list[str], typer.Argument(metavar="DRAFT...", help="Draft articles to check ('-' for stdin).")
     ],
     source: Annotated[
         list[str], typer.Option("--source", "-s", help="A source article or folder (repeat for more).")
@@ -310,7 +310,7 @@ def draft(
     timings: TimingsOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
-    """Check a draft against its sources; exit 1 on a contradiction (for CI).
+    """Check drafts against their sources; exit 1 on a contradiction (for CI).
 
     Example: crosscheck draft fixtures/drafts/wrong-date.md --source fixtures/balloon/ --format github
     """
@@ -333,7 +333,7 @@ def draft(
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
     try:
         report = run_draft(
-            draft_path,
+            drafts,
             source,
             found,
             include_sources=all_findings,
@@ -346,6 +346,61 @@ def draft(
     _apply_baseline(report, baseline, write_baseline)
     _emit(report, fmt, output, timings)
     _finish(report, found)
+
+
+@app.command("eval")
+@_handled
+def evaluate_command(
+    folders: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FOLDER",
+            help="Folders holding story clusters (gold.json or expected.json) and pairs.jsonl.",
+        ),
+    ],
+    model: ModelOpt = None,
+    threshold: ThresholdOpt = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="Output format: text, markdown, json (default text).", show_default=False
+        ),
+    ] = None,
+    output: OutputOpt = None,
+    baseline_threshold: Annotated[
+        float | None,
+        typer.Option(
+            help="NLI contradiction probability for the naive baseline (default: the threshold).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Precision, recall and F1 per kind against gold, beside the naive NLI baseline.
+
+    Example: crosscheck eval fixtures/eval fixtures/balloon --format markdown
+    """
+    from crosscheck.evaluate import FORMATS as EVAL_FORMATS
+    from crosscheck.evaluate import evaluate, render_evaluation
+
+    fmt = fmt or "text"
+    if fmt not in EVAL_FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(EVAL_FORMATS)}, not {fmt!r}")
+    settings = _settings(None, model=model, threshold=threshold)
+    evaluation = evaluate(
+        folders,
+        settings,
+        baseline_threshold=baseline_threshold,
+        progress=lambda name: typer.echo(f"crosscheck: evaluating {name}", err=True),
+    )
+    text = render_evaluation(evaluation, fmt)
+    if output is None:
+        typer.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write the evaluation: {error.strerror}", path=str(output)) from None
+    typer.echo(f"Evaluation written to {output}.")
 
 
 @app.command("config")

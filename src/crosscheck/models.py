@@ -256,7 +256,7 @@ class Report:
     sentences: dict[str, int] = field(default_factory=dict)
     model: dict[str, object] = field(default_factory=dict)
     stats: dict[str, object] = field(default_factory=dict)
-    draft: str | None = None
+    drafts: list[str] = field(default_factory=list)
 
     def findings_at_least(self, severity: Severity) -> list[Finding]:
         floor = SEVERITY_ORDER[severity]

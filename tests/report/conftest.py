@@ -146,5 +146,5 @@ def draft_report(report: Report) -> Report:
         articles=report.articles,
         findings=[*report.findings, unsupported],
         sentences=report.sentences,
-        draft="daily",
+        drafts=["daily"],
     )

@@ -81,4 +81,4 @@ def test_output_is_deterministic(report: Report, draft_report: Report) -> None:
     assert json.loads(first) == to_dict(report)
     assert first.endswith("}\n")
     assert render(draft_report, "json") != first
-    assert json.loads(render(draft_report, "json"))["draft"] == "daily"
+    assert json.loads(render(draft_report, "json"))["drafts"] == ["daily"]

@@ -73,9 +73,7 @@ def matches(finding: Finding, a: Side, b: Side) -> bool:
     """Does the finding put a claim of side ``a`` against a different claim of side ``b``?"""
     claims = finding.claims
     return any(
-        first is not second and a.holds(first) and b.holds(second)
-        for first in claims
-        for second in claims
+        first is not second and a.holds(first) and b.holds(second) for first in claims for second in claims
     )
 
 

@@ -123,9 +123,9 @@ def segments(claim: Claim, spans: tuple[Span, ...]) -> list[tuple[str, bool]]:
 
 def ordered_evidence(report: Report, finding: Finding) -> tuple[Evidence, ...]:
     """The finding's evidence with the draft's claim first, so a draft check points at the draft."""
-    if report.draft is None:
+    if not report.drafts:
         return finding.evidence
-    return tuple(sorted(finding.evidence, key=lambda item: item.claim.article.id != report.draft))
+    return tuple(sorted(finding.evidence, key=lambda item: item.claim.article.id not in report.drafts))
 
 
 def by_severity(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:

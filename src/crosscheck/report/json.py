@@ -63,7 +63,7 @@ def to_dict(report: Report) -> dict[str, object]:
         counts[finding.severity] += 1
     return {
         "schema": SCHEMA_ID,
-        "draft": report.draft,
+        "drafts": list(report.drafts),
         "verdict": verdict(report),
         "summary": {"articles": len(report.articles), "findings": len(report.findings), **counts},
         "articles": [

@@ -110,7 +110,7 @@ def to_sarif(report: Report) -> dict[str, object]:
                 "tool": {"driver": driver},
                 "columnKind": "unicodeCodePoints",
                 "results": [_result(report, finding) for finding in report.findings],
-                "properties": {"verdict": verdict(report), "draft": report.draft},
+                "properties": {"verdict": verdict(report), "drafts": list(report.drafts)},
             }
         ],
     }
