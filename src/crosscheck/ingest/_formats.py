@@ -64,7 +64,7 @@ def read_text(text: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> 
     fields, start, warnings = split_front_matter(text)
     meta = from_mapping(fields)
     found = scan(text, start)
-    if not found.body:
+    if not _has_prose(text, found.body):
         if not text[start:].strip():
             raise Unreadable("no article text after the front matter")
         raise Unreadable("no article text: every line looks like page clutter (menus, ads, credits)")
@@ -76,6 +76,21 @@ def read_text(text: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> 
                 if meta.published:
                     break
     return Draft(id, path, text, found.body, meta, scope, warnings=warnings + meta.warnings)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+#: A body region with fewer words than this, and no full stop, is a label ("Home | News").
+MIN_PROSE_WORDS = 4
+
+
+def _has_prose(text: str, body: tuple[tuple[int, int], ...]) -> bool:
+    """Some body region reads like a sentence, not only menu labels."""
+    return any(
+        len(_WORD.findall(text, start, end)) >= MIN_PROSE_WORDS
+        or (_WORD.search(text, start, end) and _SENTENCE_END.search(text[start:end]))
+        for start, end in body
+    )
 
 
 def read_html(html: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> Draft:
@@ -104,7 +119,7 @@ def read_html(html: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> 
             "no article text found in the HTML: save the article page itself, or its text as .txt"
         )
     found = scan(text)
-    if not found.body:
+    if not _has_prose(text, found.body):
         raise Unreadable("no article text found in the HTML, only page chrome: save the article page itself")
     meta = Metadata(
         outlet=document.sitename or None,
@@ -127,7 +142,7 @@ def _record_draft(record: object, default_id: str, *, path: str, scope: tuple[st
         raise Unreadable("has an empty text")
     meta = from_mapping(record)
     found = scan(text)
-    if not found.body:
+    if not _has_prose(text, found.body):
         raise Unreadable("holds only page clutter (menus, ads, credits), no article text")
     given = lowered.get("id")
     record_id = str(given).strip() if isinstance(given, (str, int)) and not isinstance(given, bool) else ""
