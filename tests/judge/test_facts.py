@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from crosscheck.judge.facts import (
+    ArticleFacts,
     date_findings,
     event_relation,
     number_findings,
@@ -37,7 +38,7 @@ def test_same_event_on_different_days_is_a_date_conflict():
         ),
         90.0,
     )
-    [finding] = date_findings(pair)
+    [finding] = date_findings(pair, ArticleFacts.of([pair.first, pair.second]))
     assert finding.kind == "date" and finding.severity == "high"
     assert "2024-03-03" in finding.explanation and "2024-03-04" in finding.explanation
     assert [s.text for e in finding.evidence for s in e.spans] == ["March 3", "March 4"]
@@ -52,7 +53,7 @@ def test_dates_a_year_apart_are_different_events_not_a_conflict():
         80.0,
     )
     assert event_relation(pair).different
-    assert date_findings(pair) == []
+    assert date_findings(pair, ArticleFacts.of([pair.first, pair.second])) == []
 
 
 def test_resolved_relative_date_that_agrees_is_no_conflict():
@@ -63,7 +64,7 @@ def test_resolved_relative_date_that_agrees_is_no_conflict():
         claim(b, b.text, dates=(date(b, "February 4", "2023-02-04", "shoot"),)),
         90.0,
     )
-    assert date_findings(pair) == []
+    assert date_findings(pair, ArticleFacts.of([pair.first, pair.second])) == []
 
 
 def test_approximations_and_rounding_agree():
@@ -84,7 +85,7 @@ def test_different_counts_of_the_same_thing_conflict():
         claim(b, b.text, numbers=(number(b, "14 people", 14, "people", event="kill"),)),
         90.0,
     )
-    [finding] = number_findings(pair)
+    [finding] = number_findings(pair, ArticleFacts.of([pair.first, pair.second]))
     assert finding.kind == "number"
     assert "41 people" in finding.explanation and "14 people" in finding.explanation
 
@@ -97,28 +98,66 @@ def test_a_toll_that_rose_by_the_next_day_is_an_update():
         claim(b, b.text, numbers=(number(b, "58 people", 58, "people"),)),
         80.0,
     )
-    assert number_findings(pair) == []
+    assert number_findings(pair, ArticleFacts.of([pair.first, pair.second])) == []
 
 
-def test_opposing_parties_figures_are_not_a_conflict():
+def test_each_side_figure_reported_by_both_outlets_is_no_conflict():
+    text = "Police said 5,000 people marched. Organisers said 20,000 people marched."
+    a = article("a", text, "2024-06-02")
+    b = article("b", text, "2024-06-02")
+    police_a = claim(
+        a,
+        "Police said 5,000 people marched.",
+        numbers=(number(a, "5,000 people", 5000, "people", event="march"),),
+    )
+    organisers_b = claim(
+        b,
+        "Organisers said 20,000 people marched.",
+        numbers=(number(b, "20,000 people", 20000, "people", event="march"),),
+    )
+    police_b = claim(
+        b,
+        "Police said 5,000 people marched.",
+        numbers=(number(b, "5,000 people", 5000, "people", event="march"),),
+    )
+    pair = ClaimPair(police_a, organisers_b, 80.0)
+    assert number_findings(pair, ArticleFacts.of([police_a, organisers_b, police_b])) == []
+
+
+def test_figures_from_different_sources_are_a_medium_conflict():
     a = article("a", "Police said 5,000 people marched.", "2024-06-02")
     b = article("b", "Organisers said 20,000 people marched.", "2024-06-02")
-    pair = ClaimPair(
-        claim(
-            a,
-            a.text,
-            numbers=(number(a, "5,000 people", 5000, "people"),),
-            attribution=Attribution("police", span(a, "Police")),
-        ),
-        claim(
-            b,
-            b.text,
-            numbers=(number(b, "20,000 people", 20000, "people"),),
-            attribution=Attribution("organisers", span(b, "Organisers")),
-        ),
-        85.0,
+    first = claim(
+        a,
+        a.text,
+        numbers=(number(a, "5,000 people", 5000, "people", event="march"),),
+        attribution=Attribution("police", span(a, "Police")),
     )
-    assert number_findings(pair) == []
+    second = claim(
+        b,
+        b.text,
+        numbers=(number(b, "20,000 people", 20000, "people", event="march"),),
+        attribution=Attribution("organisers", span(b, "Organisers")),
+    )
+    [finding] = number_findings(ClaimPair(first, second, 85.0), ArticleFacts.of([first, second]))
+    assert finding.severity == "medium"
+
+
+def test_numbers_of_different_magnitude_count_different_things():
+    a = article("a", "The offer values the firm at $46 per share.", "2024-06-02")
+    b = article("b", "The offer values the firm at $15.2 billion.", "2024-06-02")
+    first = claim(a, a.text, numbers=(number(a, "$46", 46, "usd", event="value"),))
+    second = claim(b, b.text, numbers=(number(b, "$15.2 billion", 15.2e9, "usd", event="value"),))
+    assert number_findings(ClaimPair(first, second, 85.0), ArticleFacts.of([first, second])) == []
+
+
+def test_words_around_two_dates_tie_them_to_one_event():
+    a = article("a", "Judge Ray set sentencing for March 3.", "2025-11-13")
+    b = article("b", "Judge Ray scheduled sentencing for March 13.", "2025-11-14")
+    first = claim(a, a.text, dates=(date(a, "March 3", "2026-03-03", "set"),))
+    second = claim(b, b.text, dates=(date(b, "March 13", "2026-03-13", "schedule"),))
+    [finding] = date_findings(ClaimPair(first, second, 70.0), ArticleFacts.of([first, second]))
+    assert finding.kind == "date"
 
 
 def test_same_meeting_in_two_cities_is_a_place_conflict():

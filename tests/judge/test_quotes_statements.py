@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from crosscheck.judge.facts import ArticleFacts
 from crosscheck.judge.quotes import quote_findings
 from crosscheck.judge.statements import score, statement_findings, worth_asking
 from crosscheck.models import Attribution, ClaimPair, Mention
@@ -56,14 +57,16 @@ def test_nli_contradictions_become_statement_findings_with_the_differing_words()
     model = FakeNLI(lambda p, h: "opened" in p + h and "closed" in p + h)
     scored = score(model, [pair])
     assert len(model.calls) == 2  # both directions
-    [finding] = statement_findings(scored, threshold=0.8)
+    [finding] = statement_findings(scored, 0.8, ArticleFacts.of([pair.first, pair.second]))
     assert finding.kind == "statement" and finding.severity == "medium"
     assert [s.text for s in finding.evidence[0].spans] == ["opened"]
     assert [s.text for s in finding.evidence[1].spans] == ["closed"]
-    assert statement_findings(score(FakeNLI(), [pair]), threshold=0.8) == []
+    assert statement_findings(score(FakeNLI(), [pair]), 0.8, ArticleFacts.of([pair.first, pair.second])) == []
 
 
 def test_a_denied_statement_is_a_negation_finding():
     pair = _pair("Acme paid the fine.", "Acme did not pay the fine.", negated_b=True)
-    [finding] = statement_findings(score(FakeNLI(lambda p, h: True), [pair]), threshold=0.8)
+    [finding] = statement_findings(
+        score(FakeNLI(lambda p, h: True), [pair]), 0.8, ArticleFacts.of([pair.first, pair.second])
+    )
     assert finding.kind == "negation"

@@ -5,15 +5,11 @@ from crosscheck.models import Mention, TitleFact
 from tests.conftest import article, claim, span
 
 
-def titled(owner, sentence, person, title, title_text, former=False, name_text=None):
+def titled(owner, sentence, person, title, title_text, former=False, name_text=None, affiliation=None):
     name_text = name_text or person.title()
     mention = Mention(span(owner, name_text), "PERSON", person)
-    return claim(
-        owner,
-        sentence,
-        titles=(TitleFact(person, title, span(owner, title_text), former),),
-        mentions=(mention,),
-    )
+    fact = TitleFact(person, title, span(owner, title_text), former, affiliation)
+    return claim(owner, sentence, titles=(fact,), mentions=(mention,))
 
 
 def test_outdated_title_is_reported_with_the_evidence_from_each_side():
@@ -68,12 +64,17 @@ def test_one_office_two_holders_at_the_same_time():
     x = article("x", "Finance Minister Ana Diaz presented the budget.", "2024-05-01")
     y = article("y", "Finance Minister Paul Roux presented the budget.", "2024-05-01")
     claims = [
-        titled(x, x.text, "ana diaz", "finance minister", "Finance Minister"),
-        titled(y, y.text, "paul roux", "finance minister", "Finance Minister"),
+        titled(x, x.text, "ana diaz", "finance minister", "Finance Minister", affiliation="freedonia"),
+        titled(y, y.text, "paul roux", "finance minister", "Finance Minister", affiliation="freedonia"),
     ]
     findings = title_findings(claims)
     assert len(findings) == 1
     assert "names Ana Diaz as finance minister" in findings[0].explanation
+    other_country = [
+        claims[0],
+        titled(y, y.text, "paul roux", "finance minister", "Finance Minister", affiliation="sylvania"),
+    ]
+    assert title_findings(other_country) == []
 
 
 def test_an_office_two_people_hold_in_one_article_is_not_exclusive():
@@ -108,6 +109,29 @@ def test_two_offices_of_one_kind_for_one_person_conflict():
     assert [f.explanation for f in findings] == [
         "x calls Omar Sy defense minister; y calls Omar Sy interior minister"
     ]
+
+
+def test_rank_modifiers_make_a_different_office():
+    from crosscheck.judge.titles import offices_conflict
+
+    assert offices_conflict("deputy foreign minister", "foreign minister")
+    assert offices_conflict("chief financial officer", "chief executive")
+    assert offices_conflict("pilot", "commander")
+    assert not offices_conflict("mission commander", "commander")
+    assert not offices_conflict("foreign minister", "minister")
+    assert not offices_conflict("top diplomat", "foreign minister")
+
+
+def test_titles_one_article_gives_together_do_not_conflict():
+    x = article("x", "State councilor and foreign minister Qin Lu spoke.", "2024-03-02")
+    y = article("y", "Foreign Minister Qin Lu spoke. State Councilor Qin Lu left.", "2024-03-02")
+    claims = [
+        titled(x, x.text, "qin lu", "state councilor", "State councilor"),
+        titled(x, x.text, "qin lu", "foreign minister", "foreign minister"),
+        titled(y, "Foreign Minister Qin Lu spoke.", "qin lu", "foreign minister", "Foreign Minister"),
+        titled(y, "State Councilor Qin Lu left.", "qin lu", "state councilor", "State Councilor"),
+    ]
+    assert title_findings(claims) == []
 
 
 def test_the_same_title_from_two_sources_is_a_corroboration():

@@ -20,7 +20,9 @@ def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def tiny_checkpoint(tmp_path: Path) -> Callable[..., Path]:
     """Save a small random model with the given id2label (and optionally permuted head rows)."""
 
-    def make(id2label: dict[int, str], *, name: str = "tiny", seed: int = 0, row_order: list[int] | None = None) -> Path:
+    def make(
+        id2label: dict[int, str], *, name: str = "tiny", seed: int = 0, row_order: list[int] | None = None
+    ) -> Path:
         import torch
         from transformers import DebertaV2Config, DebertaV2ForSequenceClassification
 
@@ -28,9 +30,19 @@ def tiny_checkpoint(tmp_path: Path) -> Callable[..., Path]:
 
         torch.manual_seed(seed)
         config = DebertaV2Config(
-            vocab_size=128100, hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32,
-            type_vocab_size=0, relative_attention=True, position_buckets=32, pos_att_type=["p2c", "c2p"],
-            position_biased_input=False, pooler_hidden_size=16, initializer_range=0.5, id2label=id2label,
+            vocab_size=128100,
+            hidden_size=16,
+            num_hidden_layers=1,
+            num_attention_heads=2,
+            intermediate_size=32,
+            type_vocab_size=0,
+            relative_attention=True,
+            position_buckets=32,
+            pos_att_type=["p2c", "c2p"],
+            position_biased_input=False,
+            pooler_hidden_size=16,
+            initializer_range=0.5,
+            id2label=id2label,
             label2id={v: k for k, v in id2label.items()},
         )
         model = DebertaV2ForSequenceClassification(config).eval()

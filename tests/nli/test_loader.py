@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -46,7 +45,7 @@ def test_reordered_id2label_gives_the_same_probability_per_label(tiny_checkpoint
     reordered = load_model(
         str(tiny_checkpoint(reordered_labels, name="b", row_order=[2, 0, 1])), device="cpu", use_cache=False
     )
-    for a, b in zip(plain.predict(PAIRS), reordered.predict(PAIRS)):
+    for a, b in zip(plain.predict(PAIRS), reordered.predict(PAIRS), strict=True):
         assert a == pytest.approx(b, abs=1e-5)
 
 
@@ -55,7 +54,7 @@ def test_results_come_back_in_input_order_whatever_the_batching(tiny_checkpoint)
     batched = load_model(folder, device="cpu", batch_size=2, use_cache=False)
     alone = [load_model(folder, device="cpu", use_cache=False).predict([pair])[0] for pair in PAIRS]
     together = batched.predict(PAIRS)
-    for got, want in zip(together, alone):
+    for got, want in zip(together, alone, strict=True):
         assert got == pytest.approx(want, abs=1e-5)
     assert together[0] == together[3]
     assert together[0] != pytest.approx(together[1], abs=1e-3)
@@ -167,5 +166,3 @@ def test_hub_ids_are_not_treated_as_paths(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ModelError, match="HF_HUB_OFFLINE"):
         load_model("someone/not-cached-nli-model", device="cpu")
-
-

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from crosscheck.extract.names import normalize
 from crosscheck.extract.people import PeopleIndex
+from crosscheck.extract.places import datelines, locative_name, place_label
 from crosscheck.extract.sources import country_of
 from crosscheck.models import Article, Sentence, Span
 
@@ -63,6 +64,11 @@ class ArticleContext:
     def entities(self) -> list[Entity]:
         return _entities(self)
 
+    @cached_property
+    def place_names(self) -> tuple[str, ...]:
+        """Normalized names of the places the article names: what demonyms are matched against."""
+        return tuple(dict.fromkeys(e.normalized for e in self.entities if e.label in {"GPE", "LOC"}))
+
     def entities_in(self, start: int, end: int) -> list[Entity]:
         return [entity for entity in self.entities if start <= entity.start and entity.end <= end]
 
@@ -79,7 +85,7 @@ def build_context(article: Article, doc: Doc) -> ArticleContext:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             name = normalize(ent.text)
-            if len(name.split()) >= 2:
+            if len(name.split()) >= 2 and place_label(ent) is None:
                 context.people.add_full_name(ent.start_char, name)
     for entity in context.entities:
         if entity.label == "PERSON":
@@ -97,14 +103,7 @@ def _entities(context: ArticleContext) -> list[Entity]:
         span = _trim(ent)
         if span is None:
             continue
-        label = ent.label_
-        if (
-            label != "PERSON"
-            and len(span) == 1
-            and country_of(span.text) is None
-            and people.knows_word(span.text)
-        ):
-            label = "PERSON"
+        label = _label(ent.label_, span, people)
         normalized = normalize(span.text)
         if label == "PERSON":
             normalized = people.resolve(normalized, span.start_char)
@@ -115,15 +114,60 @@ def _entities(context: ArticleContext) -> list[Entity]:
         end = i
         while end < len(doc) and end not in covered and _name_word(doc[end], people):
             end += 1
+        label = "PERSON"
+        if end == i and i not in covered:
+            end, label = locative_name(doc, i), "GPE"
+            if any(k in covered for k in range(i, end)):
+                end = i
         if end == i:
             i += 1
             continue
         span = doc[i:end]
-        name = people.resolve(span.text, span.start_char)
-        found.append(Entity(span.start_char, span.end_char, "PERSON", name, span))
+        name = people.resolve(span.text, span.start_char) if label == "PERSON" else normalize(span.text)
+        found.append(Entity(span.start_char, span.end_char, label, name, span))
+        covered.update(range(i, end))
         i = end
+    found = _with_datelines(context, found)
     found.sort(key=lambda entity: entity.start)
     return found
+
+
+def _label(label: str, span: SpacySpan, people: PeopleIndex) -> str:
+    """spaCy's label, fixed: places by their cues, people by the names the article spells out in full."""
+    place = place_label(span)
+    if place is not None:
+        return place
+    if label == "PERSON" or country_of(span.text) is not None:
+        return label
+    if len(span) >= 2 and _person_follows(span):
+        return "PERSON"
+    name = normalize(span.text)
+    if (len(span) == 1 and people.knows_word(span.text)) or any(
+        name == full for _, full in people.full_names
+    ):
+        return "PERSON"
+    return label
+
+
+def _person_follows(span: SpacySpan) -> bool:
+    """'Maya Okafor serving as pilot', 'Maya Okafor, who ...': words only people take."""
+    doc = span.doc
+    after = [token.lower_ for token in doc[span.end : span.end + 3] if token.text != ","]
+    return bool(after) and (after[0] == "who" or after[:2] in (["serving", "as"], ["serves", "as"]))
+
+
+def _with_datelines(context: ArticleContext, found: list[Entity]) -> list[Entity]:
+    """Dateline places replace whatever entity spaCy made of them ('OSLO/CHICAGO' as an ORG)."""
+    body = context.article.body or ((0, len(context.article.text)),)
+    places = [(s, e) for s, e in datelines(context.article.text) if any(a <= s and e <= b for a, b in body)]
+    if not places:
+        return found
+    kept = [e for e in found if not any(s < e.end and e.start < end for s, end in places)]
+    for start, end in places:
+        tokens = context.tokens(start, end)
+        if len(tokens):
+            kept.append(Entity(start, end, "GPE", normalize(context.article.text[start:end]), tokens))
+    return kept
 
 
 def _name_word(token: Token, people: PeopleIndex) -> bool:

@@ -81,6 +81,23 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "canada": ("canada", "canadian", "ottawa"),
     "cuba": ("cuba", "cuban", "havana"),
     "turkey": ("turkey", "turkish", "ankara", "türkiye"),
+    "switzerland": ("switzerland", "swiss", "bern", "berne"),
+    "italy": ("italy", "italian", "rome"),
+    "spain": ("spain", "spanish", "madrid"),
+    "portugal": ("portugal", "portuguese", "lisbon"),
+    "poland": ("poland", "polish", "warsaw"),
+    "norway": ("norway", "norwegian", "oslo"),
+    "sweden": ("sweden", "swedish", "stockholm"),
+    "netherlands": ("netherlands", "the netherlands", "dutch", "holland", "the hague"),
+    "philippines": ("philippines", "the philippines", "philippine", "filipino", "manila"),
+    "brazil": ("brazil", "brazilian", "brasilia", "brasília"),
+    "mexico": ("mexico", "mexican", "mexico city"),
+    "australia": ("australia", "australian", "canberra"),
+    "pakistan": ("pakistan", "pakistani", "islamabad"),
+    "saudi arabia": ("saudi arabia", "saudi", "riyadh"),
+    "egypt": ("egypt", "egyptian", "cairo"),
+    "south africa": ("south africa", "south african", "pretoria"),
+    "greece": ("greece", "greek", "athens"),
 }
 _LOOKUP = {name: key for key, names in _COUNTRIES.items() for name in names}
 
@@ -91,6 +108,12 @@ _GOVERNMENT = re.compile(
     r"diplomats?|defen[cs]e ministry|defen[cs]e department|state department|foreign office|"
     r"news agency|state television|state tv|communist party|parliament|congress)$"
 )
+_STATEMENT = re.compile(
+    r"^(?:a|an|the)?\s*(?:joint\s+)?(?:statement|release|report|readout)\s+(?:from|by|of)\s+"
+)
+_LOCATED = re.compile(r"\s+(?:in|at)\s+[\w .'-]+$")
+# Demonym endings, longest first: 'Norvanian' -> 'norvania', 'Pakistani' -> 'pakistan'.
+_DEMONYM_SUFFIXES = ("ian", "ese", "ish", "an", "i")
 _PREFIX = re.compile(r"^(?:a|an|the|senior|top|some|several|other|many)\s+")
 
 
@@ -99,15 +122,49 @@ def country_of(text: str) -> str | None:
     return _LOOKUP.get(normalize(text))
 
 
+def country_key(name: str, places: tuple[str, ...] = ()) -> str:
+    """One key for a country and its demonym, for countries outside the table too.
+
+    A demonym ('norvanian', 'pakistani') is cut at its ending and matched with a place
+    named in the same article ('norvania'); without one, only '-ian' is undone to
+    '-ia' ('valdorian' -> 'valdoria', the usual shape of a country name), since '-an',
+    '-ese', '-ish' and '-i' cannot be undone without knowing the country.
+    """
+    name = normalize(name)
+    if name in _LOOKUP:
+        return _LOOKUP[name]
+    if " " in name:
+        return name
+    for suffix in _DEMONYM_SUFFIXES:
+        stem = name[: -len(suffix)]
+        if name.endswith(suffix) and len(stem) >= 3:
+            match = next(
+                (p for p in places if p != name and p.startswith(stem) and len(p) - len(stem) <= 4), None
+            )
+            if match:
+                return match
+            if suffix == "ian":
+                return stem + "ia"
+            return name
+    return name
+
+
 def normalize_source(text: str) -> str:
-    """One key per party: 'Chinese officials' -> 'china', 'the Pentagon' -> 'us', else the name."""
+    """One key per party: 'Chinese officials' -> 'china', 'the Pentagon' -> 'us', else the name.
+
+    'A statement from the Swiss foreign ministry' is the ministry's; 'the Norvanian
+    embassy in Bern' is Norvania's ('norvania', see ``country_key``).
+    """
     name = normalize(text)
+    name = _STATEMENT.sub("", name)
     name = _PREFIX.sub("", name)
     if name in _LOOKUP:
         return _LOOKUP[name]
-    bare = _GOVERNMENT.sub("", name)
+    bare = _GOVERNMENT.sub("", _LOCATED.sub("", name))
     if bare != name and bare in _LOOKUP:
         return _LOOKUP[bare]
+    if bare != name and " " not in bare and country_key(bare) != bare:
+        return country_key(bare)
     owner = re.match(r"^(.+?)['’]s\s+(.+)$", text.strip())
     if owner:
         key = country_of(owner.group(1))

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from crosscheck.extract.context import ArticleContext, Entity, make_span
 from crosscheck.extract.people import PRONOUNS
-from crosscheck.extract.sources import country_of, normalize_source
+from crosscheck.extract.sources import country_key, country_of, normalize_source
 from crosscheck.models import Sentence, TitleFact
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 ROLES = frozenset(
     """minister secretary diplomat president premier chancellor spokesman spokeswoman spokesperson
@@ -30,7 +30,8 @@ ROLES = frozenset(
     chairwoman chair chairperson commissioner king queen prince princess emperor monarch judge justice
     prosecutor attorney coach captain manager founder head executive officer secretary-general
     vice-president sen. rep. gov. gen. pres. lt. col. sgt. mp dictator ruler pope archbishop bishop
-    chairman-elect president-elect deputy""".split()
+    chairman-elect president-elect deputy pilot engineer astronaut cosmonaut negotiator striker goalkeeper
+    midfielder defender""".split()
 )
 FORMER = frozenset({"former", "ex", "ex-", "then", "then-", "previously", "formerly", "erstwhile", "late"})
 # Words that make a role ("foreign" minister) rather than name the body it belongs to.
@@ -39,9 +40,25 @@ _ROLE_MODIFIERS = frozenset(
     security national top senior chief general attorney""".split()
 )
 _TITLE_POS = frozenset({"ADJ", "NOUN", "PROPN"})
-_COPULA = {"is": False, "was": True, "remains": False, "became": False, "becomes": False, "serves": False}
+_COPULA = {
+    "is": False,
+    "was": True,
+    "remains": False,
+    "became": False,
+    "becomes": False,
+    "serves": False,
+    "serving": False,
+    "served": True,
+}
+_SERVE = frozenset({"serves", "serving", "served"})
+_POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their", "our"})
 _APPOINTED = frozenset({"appointed", "named", "promoted", "elevated", "nominated", "elected", "made"})
+# One spelling per title, so outlets that word a title differently compare equal.
+# Kept apart on purpose: 'head coach' and 'coach' (a team has assistant coaches),
+# 'deputy X' and 'X', 'district judge' and 'judge' (different offices or unsure).
 _CANONICAL = (
+    (re.compile(r"^(?:the|a|an)\s+"), ""),
+    (re.compile(r"^(?:other|longtime|long-time|veteran|current|incumbent|new)\s+"), ""),
     (re.compile(r"\bspokes(?:man|woman|person)\b"), "spokesperson"),
     (re.compile(r"\badvisor\b"), "adviser"),
     (re.compile(r"\bcouncillor\b"), "councilor"),
@@ -49,6 +66,10 @@ _CANONICAL = (
     (re.compile(r"\bminister (?:of|for) foreign affairs\b|\bforeign affairs minister\b"), "foreign minister"),
     (re.compile(r"\bvice-president\b"), "vice president"),
     (re.compile(r"\bchief executive officer\b|\bceo\b"), "chief executive"),
+    (re.compile(r"\bchief financial officer\b|\bcfo\b|\bfinance chief\b"), "chief financial officer"),
+    (re.compile(r"\bchief operating officer\b|\bcoo\b"), "chief operating officer"),
+    (re.compile(r"\bchair(?:man|woman|person)?\b"), "chair"),
+    (re.compile(r"^mission commander$|^crew commander$"), "commander"),
     (re.compile(r"^sen\.$"), "senator"),
     (re.compile(r"^rep\.$"), "representative"),
     (re.compile(r"^gov\.$"), "governor"),
@@ -136,8 +157,12 @@ def _before(context: ArticleContext, person: Entity, first: int) -> list[TitleFa
     owner = _owner(context, start, first)
     before = doc[start - 1] if start > first else None
     opener = (
-        before is None or before.lower_ in {"the", "and", ",", "between"} or before.pos_ in {"VERB", "ADP"}
+        before is None
+        or before.lower_ in {"the", "and", ",", "between"} | _POSSESSIVE_DETERMINERS
+        or before.pos_ in {"VERB", "ADP"}
     )
+    if _object_of_role(doc, start, end):
+        return []
     if comma and owner is None and not opener:
         return []
     begin = owner[0] if owner else doc[start].idx
@@ -159,11 +184,22 @@ def _after(context: ArticleContext, person: Entity, last: int) -> list[TitleFact
     elif doc[i].lower_ in _COPULA:
         former = _COPULA[doc[i].lower_]
         i += 1
-        if doc[i - 1].lower_ == "serves" and i < last and doc[i].lower_ == "as":
+        if doc[i - 1].lower_ in _SERVE and i < last and doc[i].lower_ == "as":
             i += 1
+    elif doc[i].lower_ == "as":
+        i += 1
     else:
         return []
     return _title_right(context, person, i, last, former)
+
+
+def _object_of_role(doc: Doc, start: int, end: int) -> bool:
+    """'the founder of crypto lender Quillfin': the name after 'of' + a common noun is not the holder."""
+    ofs = [k for k in range(start, end) if doc[k].lower_ in {"of", "for"}]
+    return bool(ofs) and any(
+        doc[k].pos_ == "NOUN" and doc[k].text.islower() and doc[k].lower_ not in ROLES
+        for k in range(ofs[-1] + 1, end)
+    )
 
 
 def _title_right(context: ArticleContext, person: Entity, i: int, last: int, former: bool) -> list[TitleFact]:
@@ -301,21 +337,28 @@ def _parse(
 ) -> tuple[str, str | None, bool] | None:
     """(title, affiliation, former) from the tokens of a title phrase, or None without a role word."""
     former = any(token.lower_.rstrip("-") in FORMER for token in phrase)
-    phrase = [token for token in phrase if token.lower_.rstrip("-") not in FORMER and token.text != "-"]
+    phrase = [
+        token
+        for k, token in enumerate(phrase)
+        if token.lower_.rstrip("-") not in FORMER
+        and not (token.text == "-" and (k == 0 or phrase[k - 1].lower_.rstrip("-") in FORMER))
+    ]
     role_at = next((k for k, token in enumerate(phrase) if token.lower_ in ROLES), None)
     if role_at is None:
         return None
     affiliation = None
     if owner and not any(e.start == owner[0] and e.label == "PERSON" for e in context.entities):
-        affiliation = normalize_source(owner[1])
+        affiliation = _affiliation(context, owner[1])
+    lower_role = phrase[role_at].text.islower()
     kept: list[Token] = []
+    body: list[Token] = []
     for k, token in enumerate(phrase):
         entity = context.entity_at(token)
         label = entity.label if entity else ""
         nationality = label in {"GPE", "NORP"} or country_of(token.text) is not None
         if k < role_at and (token.pos_ == "DET" or nationality):
             if nationality and affiliation is None:
-                affiliation = normalize_source(entity.tokens.text if entity else token.text)
+                affiliation = _affiliation(context, entity.tokens.text if entity else token.text)
             continue
         if (
             k < role_at
@@ -323,19 +366,39 @@ def _parse(
             and entity is not None
             and not all(word.lower_ in _ROLE_MODIFIERS for word in entity.tokens)
         ):
-            affiliation = affiliation or normalize_source(entity.tokens.text)
+            affiliation = affiliation or _affiliation(context, entity.tokens.text)
+            continue
+        if k < role_at and lower_role and not kept and _organisation_word(token):
+            body.append(token)
             continue
         kept.append(token)
+    if body and affiliation is None:
+        affiliation = _affiliation(context, " ".join(token.text for token in body))
     words = [token.lower_ for token in kept]
     words, tail = _split_affiliation(context, kept, words)
     if tail:
-        affiliation = affiliation or normalize_source(tail)
+        affiliation = affiliation or _affiliation(context, tail)
     title = " ".join(words).replace(" - ", "-")
     for pattern, replacement in _CANONICAL:
         title = pattern.sub(replacement, title)
     if not title or not any(word in ROLES for word in words):
         return None
     return title, affiliation, former
+
+
+def _organisation_word(token: Token) -> bool:
+    """A capitalized name before a lower-case role: 'Brightwater' in 'Brightwater chief executive'."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.lower_ not in ROLES
+        and token.lower_ not in _ROLE_MODIFIERS
+    )
+
+
+def _affiliation(context: ArticleContext, text: str) -> str:
+    """The body a title belongs to, one key per country ('Valdorian', "Valdoria's" -> 'valdoria')."""
+    return country_key(normalize_source(text), context.place_names)
 
 
 def _split_affiliation(context: ArticleContext, kept: list[Token], words: list[str]) -> tuple[list[str], str]:
@@ -349,6 +412,12 @@ def _split_affiliation(context: ArticleContext, kept: list[Token], words: list[s
             )
             if words[k] == "for" or national:
                 return words[:k], " ".join(token.text for token in rest)
+        if words[k] == "of" and kept[-1].pos_ == "PROPN" and _organisation_word(kept[-1]):
+            name = kept[k + 1 :]
+            while name and not _organisation_word(name[0]):
+                name = name[1:]
+            if name and kept[k + 1].text.islower():
+                return words[:k], " ".join(token.text for token in name)
     return words, ""
 
 

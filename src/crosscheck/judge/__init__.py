@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from crosscheck.judge.corroborate import fact_corroborations
-from crosscheck.judge.facts import date_findings, number_findings, place_findings
+from crosscheck.judge.facts import ArticleFacts, date_findings, number_findings, place_findings
 from crosscheck.judge.quotes import quote_findings
 from crosscheck.judge.statements import score, statement_findings, worth_asking
 from crosscheck.judge.titles import title_corroborations, title_findings
@@ -71,9 +71,10 @@ def judge(
     model; ``on_scoring`` is told how many directed pairs will be scored first.
     """
     findings = title_findings(claims) + quote_findings(claims)
+    index = ArticleFacts.of(claims)
     settled: set[tuple[int, int]] = set()
     for pair in pairs:
-        typed = date_findings(pair) + number_findings(pair) + place_findings(pair)
+        typed = date_findings(pair, index) + number_findings(pair, index) + place_findings(pair)
         if typed:
             settled.add((id(pair.first), id(pair.second)))
             findings += typed
@@ -84,7 +85,7 @@ def judge(
             on_scoring(2 * len(ask))
         loaded = model if hasattr(model, "predict") else model()  # type: ignore[operator]
         scored = score(loaded, ask, progress)
-        findings += statement_findings(scored, threshold)
+        findings += statement_findings(scored, threshold, index)
     findings = _unique(sorted(findings, key=_sort_key))
     if kinds is not None:
         findings = [f for f in findings if f.kind in kinds]

@@ -58,12 +58,6 @@ def party(claim: Claim) -> str | None:
     return claim.facts.attribution.source if claim.facts.attribution else None
 
 
-def opposing_parties(first: Claim, second: Claim) -> bool:
-    """Both claims are attributed, to different parties: reports of two sides, not a conflict."""
-    a, b = party(first), party(second)
-    return a is not None and b is not None and a != b
-
-
 def same_voice(first: Claim, second: Claim) -> bool:
     """Both claims are the outlets' own words, or both the same party's."""
     return party(first) == party(second)

@@ -2,31 +2,40 @@
 
 Two claims are compared only when nothing says they are about different events:
 dates more than a month apart, or different years, mean different events (a
-2022 photo caption is not the 2023 meeting). Then the same event (same verb or
-event noun, shared names) with different days, non-overlapping quantities, or
-different places is a conflict. Approximations are intervals ("about 300" is
-270..330, "more than 40" is above 40), and rounding is allowed ("$15bn" agrees
-with "$15.2 billion").
+2022 photo caption is not the 2023 meeting). Then the same event with different
+days, non-overlapping quantities, or different places is a conflict.
+
+"The same event" is decided from the parse: the verbs the facts hang from match
+("shot down" / "shoot"), or the words right around the two facts overlap ("set
+sentencing for March 3" / "scheduled sentencing for March 13"). Approximations
+are intervals ("about 300" is 270..330, "more than 40" is above 40), rounding is
+allowed ("$15bn" agrees with "$15.2 billion"), and a figure is never a conflict
+when the other article states it too, elsewhere: the sentences may just have
+been paired on the wrong number.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from crosscheck.judge._common import days_apart, make_finding, opposing_parties
-from crosscheck.models import Claim, ClaimPair, DateFact, Finding, Mention, NumberFact
+from crosscheck.judge._common import content_words, days_apart, make_finding, party
+from crosscheck.models import Claim, ClaimPair, DateFact, Finding, Mention, NumberFact, Severity, Span
 
 DIFFERENT_EVENT_DAYS = 31
-#: Without parsed events, sentences this similar are taken to describe one event.
-NEAR_IDENTICAL = 85.0
 APPROXIMATION = 0.1
+#: Numbers further apart than this factor count different things ($46 a share vs $15bn).
+SAME_MAGNITUDE = 20.0
+NEAR_WORDS = 2
 _UPDATE_WORDS = re.compile(
-    r"\b(rose|risen|rising|climbed|increased|grew|jumped|updated|latest|now stands|so far|at least|preliminary)\b",
+    r"\b(rose|risen|rising|climbed|increased|grew|jumped|updated|latest|now|so far|preliminary|still|remain|remained)\b",
     re.IGNORECASE,
 )
-_LOCATIVE = re.compile(r"\b(in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|from|off|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,34 @@ class EventRelation:
 
     different: bool
     reason: str = ""
+
+
+@dataclass
+class ArticleFacts:
+    """Every number and day each article states: to see whether it states the other side's figure too."""
+
+    numbers: dict[str, list[NumberFact]] = field(default_factory=lambda: defaultdict(list))
+    days: dict[str, list[DateFact]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, claims: Sequence[Claim]) -> ArticleFacts:
+        index = cls()
+        for claim in claims:
+            index.numbers[claim.article.id] += [n for n in claim.facts.numbers if n.unit]
+            index.days[claim.article.id] += [d for d in claim.facts.dates if d.precision == "day"]
+        return index
+
+    def states_number(self, article_id: str, number: NumberFact) -> bool:
+        return any(
+            n.unit == number.unit and numbers_agree(n, number) for n in self.numbers.get(article_id, ())
+        )
+
+    def states_day(self, article_id: str, date: DateFact) -> bool:
+        return any(
+            d.value == date.value
+            and (event_key(d.event) == event_key(date.event) or not d.event or not date.event)
+            for d in self.days.get(article_id, ())
+        )
 
 
 def event_key(event: str | None) -> str | None:
@@ -55,16 +92,31 @@ def event_relation(pair: ClaimPair) -> EventRelation:
     return EventRelation(False)
 
 
-def _same_subject(pair: ClaimPair) -> bool:
-    names_a = {m.normalized for m in pair.first.facts.mentions}
-    names_b = {m.normalized for m in pair.second.facts.mentions}
-    return bool(names_a & names_b)
+def _stem(word: str) -> str:
+    return word.lower()[:5]
 
 
-def _events_match(a: str | None, b: str | None, pair: ClaimPair) -> bool:
-    if a and b:
-        return event_key(a) == event_key(b)
-    return pair.similarity >= NEAR_IDENTICAL or (pair.similarity >= 75 and _same_subject(pair))
+def _near(claim: Claim, span: Span) -> set[str]:
+    """Stems of the content words within a few words of a fact."""
+    text = claim.article.text
+    before = _WORD.findall(text, claim.start, span.start)[-NEAR_WORDS:]
+    after = _WORD.findall(text, span.end, claim.end)[:NEAR_WORDS]
+    return {_stem(w) for w in content_words(" ".join(before + after)) if len(w) > 2}
+
+
+def same_event(a_event: str | None, a_span: Span, b_event: str | None, b_span: Span, pair: ClaimPair) -> bool:
+    """Do two facts of a pair belong to one event: the same verb, or the same words right beside them?"""
+    if a_event and b_event and event_key(a_event) == event_key(b_event):
+        return True
+    return bool(_near(pair.first, a_span) & _near(pair.second, b_span))
+
+
+def _severity(pair: ClaimPair, exact: bool) -> Severity:
+    """High for clear conflicts in the outlets' own voice; medium when relative or sourced differently."""
+    a, b = party(pair.first), party(pair.second)
+    if not exact or (a is not None and b is not None and a != b):
+        return "medium"
+    return "high"
 
 
 def _label(fact: DateFact) -> str:
@@ -72,23 +124,39 @@ def _label(fact: DateFact) -> str:
     return f"{shown} ({fact.span.text})" if fact.relative else shown
 
 
-def date_findings(pair: ClaimPair) -> list[Finding]:
-    if opposing_parties(pair.first, pair.second) or event_relation(pair).different:
+def _as_of_publication(pair: ClaimPair, a: DateFact, b: DateFact) -> bool:
+    """Each date is its own article's day of publication (or the day before): a state as of
+    the report ("still missing on Wednesday"), true at its own date, not a dated event."""
+    published_a, published_b = pair.first.article.published, pair.second.article.published
+    if published_a is None or published_b is None or published_a == published_b:
+        return False
+    return 0 <= (published_a - a.value).days <= 1 and 0 <= (published_b - b.value).days <= 1
+
+
+def date_findings(pair: ClaimPair, index: ArticleFacts) -> list[Finding]:
+    if event_relation(pair).different:
         return []
+    first_id, second_id = pair.first.article.id, pair.second.article.id
     a_dates = [d for d in pair.first.facts.dates if d.precision == "day"]
     b_dates = [d for d in pair.second.facts.dates if d.precision == "day"]
     for a in a_dates:
         for b in b_dates:
-            if a.value == b.value or not _events_match(a.event, b.event, pair):
+            if a.value == b.value or abs((a.value - b.value).days) > DIFFERENT_EVENT_DAYS:
                 continue
-            if any(x.value == a.value for x in b_dates) or any(x.value == b.value for x in a_dates):
+            if not same_event(a.event, a.span, b.event, b.span, pair):
+                continue
+            if (
+                index.states_day(second_id, a)
+                or index.states_day(first_id, b)
+                or _as_of_publication(pair, a, b)
+            ):
                 continue
             what = a.event or b.event or "it happened"
             text = (
                 f"{pair.first.article.label} dates '{what}' {_label(a)}; "
                 f"{pair.second.article.label} dates it {_label(b)}"
             )
-            severity = "medium" if a.relative or b.relative else "high"
+            severity = _severity(pair, exact=not (a.relative or b.relative))
             score = 0.9 if severity == "high" else 0.75
             return [
                 make_finding("date", severity, score, text, [(pair.first, [a.span]), (pair.second, [b.span])])
@@ -116,6 +184,15 @@ def _decimals(number: NumberFact) -> int:
     return len(digits.group().split(".")[1])
 
 
+def _magnitude(number: NumberFact) -> float:
+    """The multiplier written as a word ("15bn" is 15 x 1e9): rounding happens before it."""
+    digits = re.search(r"\d+(?:[.,]\d+)?", number.span.text)
+    if not digits:
+        return 1.0
+    written = float(digits.group().replace(",", ""))
+    return number.value / written if written else 1.0
+
+
 def numbers_agree(a: NumberFact, b: NumberFact) -> bool:
     """Intervals overlap, or one figure is the other rounded."""
     low_a, high_a = interval(a)
@@ -129,13 +206,10 @@ def numbers_agree(a: NumberFact, b: NumberFact) -> bool:
     return False
 
 
-def _magnitude(number: NumberFact) -> float:
-    """The multiplier written as a word ("15bn" is 15 x 1e9): rounding happens before it."""
-    digits = re.search(r"\d+(?:[.,]\d+)?", number.span.text)
-    if not digits:
-        return 1.0
-    written = float(digits.group().replace(",", ""))
-    return number.value / written if written else 1.0
+def _comparable(a: NumberFact, b: NumberFact) -> bool:
+    if a.value <= 0 or b.value <= 0:
+        return a.value == b.value
+    return max(a.value, b.value) / min(a.value, b.value) <= SAME_MAGNITUDE
 
 
 def _is_update(pair: ClaimPair) -> bool:
@@ -145,42 +219,58 @@ def _is_update(pair: ClaimPair) -> bool:
     )
 
 
-def number_findings(pair: ClaimPair) -> list[Finding]:
-    if opposing_parties(pair.first, pair.second) or event_relation(pair).different or _is_update(pair):
+def number_findings(pair: ClaimPair, index: ArticleFacts) -> list[Finding]:
+    if event_relation(pair).different or _is_update(pair):
         return []
+    first_id, second_id = pair.first.article.id, pair.second.article.id
     by_unit: dict[str, tuple[list[NumberFact], list[NumberFact]]] = {}
-    for index, claim in enumerate((pair.first, pair.second)):
+    for side, claim in enumerate((pair.first, pair.second)):
         for number in claim.facts.numbers:
             if number.unit:
-                by_unit.setdefault(number.unit, ([], []))[index].append(number)
+                by_unit.setdefault(number.unit, ([], []))[side].append(number)
     for unit, (first, second) in sorted(by_unit.items()):
         if not first or not second or any(numbers_agree(a, b) for a in first for b in second):
             continue
-        a, b = next(
-            ((a, b) for a in first for b in second if _events_match(a.event, b.event, pair)),
-            (None, None),
-        )
-        if a is None or b is None:
+        candidates = [
+            (a, b)
+            for a in first
+            for b in second
+            if _comparable(a, b)
+            and same_event(a.event, a.span, b.event, b.span, pair)
+            and not index.states_number(second_id, a)
+            and not index.states_number(first_id, b)
+        ]
+        if not candidates:
             continue
-        text = (
-            f"{pair.first.article.label} says {a.span.text}; {pair.second.article.label} says {b.span.text}"
-            f" ({unit}{', ' + a.event if a.event else ''})"
-        )
-        return [make_finding("number", "high", 0.9, text, [(pair.first, [a.span]), (pair.second, [b.span])])]
+        a, b = min(candidates, key=lambda ab: abs(math.log(max(ab[0].value, 1e-9) / max(ab[1].value, 1e-9))))
+        text = f"{pair.first.article.label} says {a.span.text}; {pair.second.article.label} says {b.span.text} ({unit}"
+        text += f", {a.event})" if a.event else ")"
+        severity = _severity(pair, exact=True)
+        return [
+            make_finding("number", severity, 0.9, text, [(pair.first, [a.span]), (pair.second, [b.span])])
+        ]
     return []
 
 
-def _located(claim: Claim) -> list[Mention]:
-    """Places the claim puts something in ("in Munich", "at the stadium")."""
+def located(claim: Claim) -> list[Mention]:
+    """Places the claim puts something in ("in Munich", "near the town of Baler", "from Cape Canaveral")."""
     text = claim.article.text
-    return [p for p in claim.facts.places if _LOCATIVE.search(text, max(0, p.span.start - 12), p.span.start)]
+    return [p for p in claim.facts.places if _LOCATIVE.search(text, max(0, p.span.start - 24), p.span.start)]
+
+
+def _same_country(places: set[str]) -> bool:
+    """Washington and the United States name one country at two levels, not two places."""
+    from crosscheck.extract.sources import country_of
+
+    countries = {country_of(place) for place in places}
+    return None not in countries and len(countries) == 1
 
 
 def place_findings(pair: ClaimPair) -> list[Finding]:
-    if opposing_parties(pair.first, pair.second) or event_relation(pair).different:
+    if event_relation(pair).different:
         return []
-    a_places, b_places = _located(pair.first), _located(pair.second)
-    if not a_places or not b_places or pair.similarity < 70 or not _same_subject(pair):
+    a_places, b_places = located(pair.first), located(pair.second)
+    if not a_places or not b_places:
         return []
     a_names = {p.normalized for p in a_places}
     b_names = {p.normalized for p in b_places}
@@ -189,8 +279,12 @@ def place_findings(pair: ClaimPair) -> list[Finding]:
     first_text, second_text = pair.first.article.text.lower(), pair.second.article.text.lower()
     if any(name in second_text for name in a_names) or any(name in first_text for name in b_names):
         return []
-    a, b = a_places[0], b_places[0]
-    text = (
-        f"{pair.first.article.label} places it in {a.span.text}; {pair.second.article.label} in {b.span.text}"
-    )
-    return [make_finding("place", "medium", 0.8, text, [(pair.first, [a.span]), (pair.second, [b.span])])]
+    if _same_country(a_names | b_names):
+        return []
+    for a in a_places:
+        for b in b_places:
+            if same_event(None, a.span, None, b.span, pair):
+                text = f"{pair.first.article.label} places it at {a.span.text}; {pair.second.article.label} at {b.span.text}"
+                evidence = [(pair.first, [a.span]), (pair.second, [b.span])]
+                return [make_finding("place", "medium", 0.8, text, evidence)]
+    return []

@@ -15,9 +15,12 @@ from crosscheck.judge._common import make_finding, party
 from crosscheck.models import Claim, Finding, Span
 
 MIN_WORDS = 2
+#: Word-order-free similarity above which two quotes are one remark; lower when the
+#: same named speaker is credited with both.
 SIMILAR = 85.0
-#: Above this ordered similarity two quotes are one transcription ("U.S." / "US").
-SAME_WORDING = 95.0
+SIMILAR_SAME_SPEAKER = 70.0
+#: Two quotes whose shared stretch covers this share of the shorter one are excerpts.
+EXCERPT_SHARE = 0.6
 _NON_WORD = re.compile(r"[^\w]+")
 _EDITORIAL = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
@@ -26,6 +29,18 @@ def _normal(text: str) -> str:
     """Lower-case words only: abbreviation dots and editorial insertions "(China's)" dropped."""
     text = _EDITORIAL.sub(" ", text.lower()).replace(".", "")
     return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def _excerpts_of_one_remark(a: list[str], b: list[str]) -> bool:
+    """One quote extends the other only at its ends: each outlet quoted a different stretch."""
+    from difflib import SequenceMatcher
+
+    opcodes = SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    equal = [op for op in opcodes if op[0] == "equal"]
+    if len(equal) != 1 or (equal[0][2] - equal[0][1]) < EXCERPT_SHARE * min(len(a), len(b)):
+        return False
+    edits = [index for index, op in enumerate(opcodes) if op[0] != "equal"]
+    return all(opcodes[i][0] in ("insert", "delete") and i in (0, len(opcodes) - 1) for i in edits)
 
 
 def quote_findings(claims: Sequence[Claim]) -> list[Finding]:
@@ -43,13 +58,13 @@ def quote_findings(claims: Sequence[Claim]) -> list[Finding]:
         for claim_b, span_b, norm_b in quoted[i + 1 :]:
             if claim_a.article.id == claim_b.article.id or norm_a == norm_b:
                 continue
-            if norm_a in norm_b or norm_b in norm_a:
+            if _excerpts_of_one_remark(norm_a.split(), norm_b.split()):
                 continue
             speaker_a, speaker_b = party(claim_a), party(claim_b)
             if speaker_a and speaker_b and speaker_a != speaker_b:
                 continue
             similarity = fuzz.token_sort_ratio(norm_a, norm_b)
-            if similarity < SIMILAR or (fuzz.ratio(norm_a, norm_b) >= SAME_WORDING and similarity < 100):
+            if similarity < (SIMILAR_SAME_SPEAKER if speaker_a and speaker_a == speaker_b else SIMILAR):
                 continue
             key = (*sorted((claim_a.article.id, claim_b.article.id)), *sorted((norm_a, norm_b)))
             if key in seen:

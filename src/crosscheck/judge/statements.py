@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from crosscheck.judge._common import content_words, make_finding, same_time, same_voice, word_spans
-from crosscheck.judge.facts import event_relation
-from crosscheck.models import ClaimPair, Finding
+from crosscheck.judge.facts import ArticleFacts, event_relation, located, numbers_agree
+from crosscheck.models import ClaimPair, Finding, FindingKind, Severity, Span
 from crosscheck.nli.base import CONTRADICTION, ENTAILMENT, NLIModel
 
 #: Below this similarity, a pair is only judged if the claims share a name.
@@ -62,7 +62,28 @@ def score(
     ]
 
 
-def statement_findings(scored: Sequence[Scored], threshold: float) -> list[Finding]:
+def _typed(item: Scored, index: ArticleFacts) -> tuple[FindingKind, list[Span], list[Span]] | None:
+    """The fact the NLI contradiction is about, when the two claims differ in one."""
+    pair = item.pair
+    first, second = pair.first.facts, pair.second.facts
+    a_days = {d.value: d for d in first.dates if d.precision == "day"}
+    b_days = {d.value: d for d in second.dates if d.precision == "day"}
+    if a_days and b_days and not a_days.keys() & b_days.keys():
+        a, b = next(iter(a_days.values())), next(iter(b_days.values()))
+        if not index.states_day(pair.second.article.id, a) and not index.states_day(pair.first.article.id, b):
+            return "date", [a.span], [b.span]
+    for a_number in first.numbers:
+        for b_number in second.numbers:
+            if a_number.unit and a_number.unit == b_number.unit and not numbers_agree(a_number, b_number):
+                return "number", [a_number.span], [b_number.span]
+    a_places, b_places = located(pair.first), located(pair.second)
+    if a_places and b_places and not {p.normalized for p in a_places} & {p.normalized for p in b_places}:
+        return "place", [a_places[0].span], [b_places[0].span]
+    return None
+
+
+def statement_findings(scored: Sequence[Scored], threshold: float, index: ArticleFacts) -> list[Finding]:
+    """Findings for pairs the model calls contradictory, typed by the fact they differ in."""
     findings = []
     for item in scored:
         if item.contradiction < threshold:
@@ -70,16 +91,23 @@ def statement_findings(scored: Sequence[Scored], threshold: float) -> list[Findi
         first, second = item.pair.first, item.pair.second
         words_a, words_b = content_words(first.text), content_words(second.text)
         only_a, only_b = words_a - words_b, words_b - words_a
-        negation = first.facts.negated != second.facts.negated
-        kind = "negation" if negation else "statement"
-        severity = "medium" if item.contradiction >= CLEAR else "low"
+        spans_a, spans_b = word_spans(first, only_a), word_spans(second, only_b)
+        kind: FindingKind = "statement"
+        if first.facts.negated != second.facts.negated:
+            kind = "negation"
+        elif typed := _typed(item, index):
+            kind, spans_a, spans_b = typed
+        severity: Severity = "medium" if item.contradiction >= CLEAR or kind != "statement" else "low"
         shown_a = ", ".join(sorted(only_a)[:6]) or "the same words"
         shown_b = ", ".join(sorted(only_b)[:6]) or "the same words"
-        denied = f" {(first if first.facts.negated else second).article.label} denies it;" if negation else ""
+        denied = ""
+        if kind == "negation":
+            denied = f" {(first if first.facts.negated else second).article.label} denies it;"
         text = (
             f"{first.article.label} and {second.article.label} state incompatible things"
             f" (NLI contradiction {item.contradiction:.2f}):{denied} '{shown_a}' vs '{shown_b}'"
         )
-        evidence = [(first, word_spans(first, only_a)), (second, word_spans(second, only_b))]
-        findings.append(make_finding(kind, severity, item.contradiction, text, evidence))
+        findings.append(
+            make_finding(kind, severity, item.contradiction, text, [(first, spans_a), (second, spans_b)])
+        )
     return findings

@@ -6,11 +6,14 @@ from it, another names someone else). Three rules, each one a conflict a
 fact-checker would flag:
 
 - outdated: X gives a person a title that Y, published no later, calls former;
-- shared office: X and Y give the same office to two different people, and no
-  article shows two people holding it at once (then it is not exclusive, e.g.
-  two countries' foreign ministers);
-- rival office: X and Y give one person two offices of the same kind
-  ("defense minister" / "interior minister"), and no article gives both.
+- shared office: X and Y give the same office of the same country or body to
+  two different people, and no article shows two people holding it at once;
+- rival office: X and Y give one person two different offices ("deputy foreign
+  minister" / "foreign minister", "chief financial officer" / "chief executive"),
+  and no article gives anyone both (then they can go together: "state councilor
+  and foreign minister").
+
+Descriptive roles ("top diplomat", "official") never conflict with an office.
 """
 
 from __future__ import annotations
@@ -20,17 +23,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosscheck.judge._common import days_apart, make_finding, names
-from crosscheck.models import Article, Claim, Corroboration, Finding, TitleFact
+from crosscheck.models import Article, Claim, Corroboration, Finding, Severity, TitleFact
 
 #: Offices only one person holds at a time (within one country or organisation).
 OFFICE_HEADS = (
     "minister", "president", "premier", "chancellor", "secretary", "governor", "mayor", "ceo",
     "chief executive", "chairman", "chairwoman", "chair", "director", "commissioner", "coach",
     "manager", "captain", "spokesperson", "spokesman", "spokeswoman", "ambassador", "head",
-    "prosecutor", "attorney general", "speaker", "chief", "leader", "editor",
+    "prosecutor", "attorney general", "speaker", "officer", "commander", "pilot", "editor",
+    "treasurer", "judge", "chief justice", "general", "admiral", "king", "queen",
 )  # fmt: skip
 #: Titles that describe rather than name an office: never exclusive.
-DESCRIPTIVE = ("top diplomat", "official", "aide", "adviser", "advisor", "envoy", "member", "lawmaker")
+DESCRIPTIVE = (
+    "top diplomat",
+    "official",
+    "aide",
+    "adviser",
+    "advisor",
+    "envoy",
+    "member",
+    "lawmaker",
+    "veteran",
+)
+#: Words that make a different office of the same name: a deputy minister is not the minister.
+RANK_MODIFIERS = frozenset(
+    {"deputy", "vice", "assistant", "acting", "under", "junior", "associate", "interim", "co"}
+)
 #: A former title stated this many days after the other article may just be news.
 FORMER_GRACE_DAYS = 14
 SHARED_OFFICE_DAYS = 31
@@ -47,6 +65,10 @@ class _Stated:
     def article(self) -> Article:
         return self.claim.article
 
+    @property
+    def affiliation(self) -> str | None:
+        return self.fact.affiliation
+
 
 def _head(title: str) -> str | None:
     if any(title == d or title.endswith(" " + d) for d in DESCRIPTIVE):
@@ -55,6 +77,25 @@ def _head(title: str) -> str | None:
         if title == head or title.endswith(" " + head) or title.startswith(head + " of"):
             return head
     return None
+
+
+def _same_body(a: str | None, b: str | None) -> bool:
+    """Affiliations that may be the same country or body (unknown matches anything)."""
+    if a is None or b is None:
+        return True
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def offices_conflict(first: str, second: str) -> bool:
+    """Two titles that one person cannot both hold: different offices, not one inside the other."""
+    if first == second or _head(first) is None or _head(second) is None:
+        return False
+    shorter, longer = sorted((first.split(), second.split()), key=len)
+    for start in range(len(longer) - len(shorter) + 1):
+        if longer[start : start + len(shorter)] == shorter:
+            extra = longer[:start] + longer[start + len(shorter) :]
+            return bool(RANK_MODIFIERS & set(extra))
+    return True
 
 
 def _people(claims: Sequence[Claim]) -> dict[str, str]:
@@ -100,14 +141,27 @@ def _first(statements: list[_Stated]) -> dict[str, _Stated]:
 
 def title_findings(claims: Sequence[Claim]) -> list[Finding]:
     current, former = _statements(claims)
-    findings: list[Finding] = []
-    findings += _outdated(current, former, claims)
-    findings += _shared_office(current, claims)
-    findings += _rival_office(current, claims)
-    return findings
+    outdated = _outdated(current, former)
+    explained = {(s.person, s.article.id, s.title) for s in current if _is_denied(s, former)}
+    rival = [s for s in current if (s.person, s.article.id, s.title) not in explained]
+    return outdated + _shared_office(current) + _rival_office(rival)
 
 
-def _outdated(current: list[_Stated], former: list[_Stated], claims: Sequence[Claim]) -> list[Finding]:
+def _is_denied(stated: _Stated, former: list[_Stated]) -> bool:
+    """Another article calls this title of this person former: the outdated rule covers it."""
+    return any(
+        f.person == stated.person and f.title == stated.title and f.article.id != stated.article.id
+        for f in former
+    )
+
+
+def _no_later(denier: Article, stated_in: Article, grace: int) -> bool:
+    if denier.published is None or stated_in.published is None:
+        return True
+    return (denier.published - stated_in.published).days <= grace
+
+
+def _outdated(current: list[_Stated], former: list[_Stated]) -> list[Finding]:
     findings = []
     by_person_title: dict[tuple[str, str], list[_Stated]] = defaultdict(list)
     for s in current:
@@ -128,70 +182,21 @@ def _outdated(current: list[_Stated], former: list[_Stated], claims: Sequence[Cl
             ]
             preferred = [s for s in others if s.article.id == denial.article.id] or others
             counter = preferred[0] if preferred else denial
-            other_titles = sorted({s.title for s in others})
             who = _display(person, [claim_of_x.claim])
-            text = (
-                f"{claim_of_x.article.label} calls {who} {title}, "
-                f"but {denial.article.label} says {who} is no longer {title}"
-            )
-            if other_titles:
-                holders = names(s.article for s in others)
-                text += f"; {holders} call {who} {' / '.join(other_titles)}"
+            text = f"{claim_of_x.article.label} calls {who} {title}, but {denial.article.label} says {who} is no longer {title}"
+            if others:
+                text += f"; {names(s.article for s in others)} call {who} {' / '.join(sorted({s.title for s in others}))}"
             evidence = [(claim_of_x.claim, [claim_of_x.fact.span]), (counter.claim, [counter.fact.span])]
             findings.append(make_finding("title", "high", 0.95, text, evidence))
     return findings
 
 
-def _no_later(denier: Article, stated_in: Article, grace: int) -> bool:
-    if denier.published is None or stated_in.published is None:
-        return True
-    return (denier.published - stated_in.published).days <= grace
-
-
-def _exclusive_offices(current: list[_Stated]) -> set[str]:
-    """Offices no single article gives to two different people."""
-    holders: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for s in current:
-        holders[(s.article.id, s.title)].add(s.person)
-    shared = {title for (_, title), people in holders.items() if len(people) > 1}
-    return {s.title for s in current if _head(s.title) and s.title not in shared}
-
-
-def _shared_office(current: list[_Stated], claims: Sequence[Claim]) -> list[Finding]:
-    findings = []
-    exclusive = _exclusive_offices(current)
-    by_title: dict[str, list[_Stated]] = defaultdict(list)
-    for s in current:
-        if s.title in exclusive:
-            by_title[s.title].append(s)
-    for title, stated in sorted(by_title.items()):
-        people = sorted({s.person for s in stated})
-        if len(people) < 2:
-            continue
-        first_per = {p: _first([s for s in stated if s.person == p]) for p in people}
-        for i, p in enumerate(people):
-            for q in people[i + 1 :]:
-                pair = _closest_pair(first_per[p], first_per[q])
-                if pair is None:
-                    continue
-                a, b = pair
-                text = (
-                    f"{a.article.label} names {_display(p, [a.claim])} as {title}; "
-                    f"{b.article.label} names {_display(q, [b.claim])}"
-                )
-                findings.append(
-                    make_finding(
-                        "title", "high", 0.9, text, [(a.claim, [a.fact.span]), (b.claim, [b.fact.span])]
-                    )
-                )
-    return findings
-
-
 def _closest_pair(first: dict[str, _Stated], second: dict[str, _Stated]) -> tuple[_Stated, _Stated] | None:
+    """The two statements from different articles published closest in time (within a month)."""
     candidates = []
     for a in first.values():
         for b in second.values():
-            if a.article.id == b.article.id:
+            if a.article.id == b.article.id or not _same_body(a.affiliation, b.affiliation):
                 continue
             apart = days_apart(a.article, b.article)
             if apart is None or apart <= SHARED_OFFICE_DAYS:
@@ -202,8 +207,42 @@ def _closest_pair(first: dict[str, _Stated], second: dict[str, _Stated]) -> tupl
     return (a, b) if a.article.id < b.article.id else (b, a)
 
 
-def _rival_office(current: list[_Stated], claims: Sequence[Claim]) -> list[Finding]:
+def _shared_office(current: list[_Stated]) -> list[Finding]:
+    """One office of one country or body given to two people by two articles."""
+    holders: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for s in current:
+        if s.affiliation:
+            holders[(s.article.id, s.title, s.affiliation)].add(s.person)
+    shared = {(title, body) for (_, title, body), people in holders.items() if len(people) > 1}
+    by_office: dict[tuple[str, str], list[_Stated]] = defaultdict(list)
+    for s in current:
+        if s.affiliation and _head(s.title) and (s.title, s.affiliation) not in shared:
+            by_office[(s.title, s.affiliation)].append(s)
     findings = []
+    for (title, _), stated in sorted(by_office.items()):
+        people = sorted({s.person for s in stated})
+        for i, p in enumerate(people):
+            for q in people[i + 1 :]:
+                pair = _closest_pair(
+                    _first([s for s in stated if s.person == p]), _first([s for s in stated if s.person == q])
+                )
+                if pair is None:
+                    continue
+                a, b = pair
+                text = (
+                    f"{a.article.label} names {_display(a.person, [a.claim])} as {title}; "
+                    f"{b.article.label} names {_display(b.person, [b.claim])}"
+                )
+                findings.append(
+                    make_finding(
+                        "title", "high", 0.9, text, [(a.claim, [a.fact.span]), (b.claim, [b.fact.span])]
+                    )
+                )
+    return findings
+
+
+def _rival_office(current: list[_Stated]) -> list[Finding]:
+    """One person given two offices that cannot go together, by two articles."""
     together = {
         frozenset((s.title, t.title))
         for s in current
@@ -213,14 +252,12 @@ def _rival_office(current: list[_Stated], claims: Sequence[Claim]) -> list[Findi
     by_person: dict[str, list[_Stated]] = defaultdict(list)
     for s in current:
         by_person[s.person].append(s)
+    findings = []
     for person, stated in sorted(by_person.items()):
         titles = sorted({s.title for s in stated})
         for i, t1 in enumerate(titles):
             for t2 in titles[i + 1 :]:
-                head = _head(t1)
-                if head is None or head != _head(t2) or t1 in t2 or t2 in t1:
-                    continue
-                if frozenset((t1, t2)) in together:
+                if not offices_conflict(t1, t2) or frozenset((t1, t2)) in together:
                     continue
                 pair = _closest_pair(
                     _first([s for s in stated if s.title == t1]), _first([s for s in stated if s.title == t2])
@@ -228,12 +265,12 @@ def _rival_office(current: list[_Stated], claims: Sequence[Claim]) -> list[Findi
                 if pair is None:
                     continue
                 a, b = pair
+                severity: Severity = "high" if _head(t1) == _head(t2) else "medium"
                 who = _display(person, [a.claim])
                 text = f"{a.article.label} calls {who} {a.title}; {b.article.label} calls {who} {b.title}"
+                evidence = [(a.claim, [a.fact.span]), (b.claim, [b.fact.span])]
                 findings.append(
-                    make_finding(
-                        "title", "high", 0.9, text, [(a.claim, [a.fact.span]), (b.claim, [b.fact.span])]
-                    )
+                    make_finding("title", severity, 0.9 if severity == "high" else 0.8, text, evidence)
                 )
     return findings
 

@@ -69,7 +69,9 @@ def build(base_dir: Path, out_dir: Path, folder: Path | None = None) -> None:
     try:
         tensors = load_file(folder / ADAPTER_FILE)
     except OSError as exc:
-        raise ModelError("the bundled NLI adapter file is unreadable", path=str(folder / ADAPTER_FILE)) from exc
+        raise ModelError(
+            "the bundled NLI adapter file is unreadable", path=str(folder / ADAPTER_FILE)
+        ) from exc
     state = merged_state_dict(
         {k: v for k, v in base.state_dict().items() if not k.startswith("classifier.")},
         tensors,

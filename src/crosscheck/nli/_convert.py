@@ -67,7 +67,9 @@ def onnx_state_dict(onnx_path: Path) -> dict[str, Any]:
     for name, value in inits.items():
         if name.startswith("m.") and not name.endswith(("_quantized", "_scale", "_zero_point")):
             state[name[2:]] = value
-    state["deberta.embeddings.word_embeddings.weight"] = dequantized("m.deberta.embeddings.word_embeddings.weight")
+    state["deberta.embeddings.word_embeddings.weight"] = dequantized(
+        "m.deberta.embeddings.word_embeddings.weight"
+    )
     for node in graph.node:
         match = _NODE.match(node.name) if node.op_type == "MatMulInteger" else None
         if not match:

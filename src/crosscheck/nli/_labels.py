@@ -25,7 +25,9 @@ def _one(raw: str) -> str | None:
     return None
 
 
-def normalize_labels(id2label: dict[int, str] | dict[str, str], *, where: str | None = None) -> tuple[str, ...]:
+def normalize_labels(
+    id2label: dict[int, str] | dict[str, str], *, where: str | None = None
+) -> tuple[str, ...]:
     """Label names in class-index order: 3-way NLI, or a binary contradiction head.
 
     Generic names (``LABEL_0``...) are read as a binary contradiction head when

@@ -160,7 +160,14 @@ def load_model(
         identity = _folder_identity(folder) if local else f"hub:{getattr(model.config, '_commit_hash', '')}"
         cache = ResultCache(cache_dir() / "results.sqlite", f"{name}|{identity}|{max_length}")
     return TransformerNLI(
-        name, model, tokenizer, labels, device=device, batch_size=batch_size, max_length=max_length, cache=cache
+        name,
+        model,
+        tokenizer,
+        labels,
+        device=device,
+        batch_size=batch_size,
+        max_length=max_length,
+        cache=cache,
     )
 
 

@@ -67,7 +67,7 @@ class TransformerNLI:
         keys = [pair_key(p, h) for p, h in pairs]
         known = self.cache.get(keys) if self.cache else {}
         todo: dict[str, tuple[str, str]] = {}
-        for key, pair in zip(keys, pairs):
+        for key, pair in zip(keys, pairs, strict=True):
             if key not in known:
                 todo.setdefault(key, pair)
         cached = sum(1 for key in keys if key in known)
@@ -104,8 +104,8 @@ class TransformerNLI:
                     return_tensors="pt",
                 ).to(self.device)
                 probs = torch.softmax(self.model(**enc).logits.float(), dim=-1).cpu().tolist()
-                for (key, _), row in zip(batch, probs):
-                    out[key] = dict(zip(self.labels, row))
+                for (key, _), row in zip(batch, probs, strict=True):
+                    out[key] = dict(zip(self.labels, row, strict=True))
                 if progress:
                     progress(sum(counts[key] for key, _ in batch))
         return out

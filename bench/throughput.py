@@ -1,0 +1,156 @@
+"""NLI pairs per second: the torch path against onnxruntime on the bundled int8 ONNX file.
+
+Same pairs (aligned pairs of a generated 10-article cluster, distinct texts),
+same tokenizer, max length 160, one run. The torch rows use the binary
+aegis-binary model, i.e. the same network dequantized; the ONNX graph has a
+fixed 160-token input, so onnxruntime always pads to 160 while the torch path
+sorts by length and pads each batch to its longest pair.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import time
+from collections.abc import Callable
+from typing import Any
+
+from corpus import fixture_sentences, make_cluster, write_cluster
+from options import BenchOptions, load_nli
+
+MAX_LENGTH = 160
+Runner = Callable[[list[tuple[str, str]]], list[float]]
+
+
+def bench_pairs(options: BenchOptions) -> list[tuple[str, str]]:
+    """Distinct (premise, hypothesis) texts the pipeline would align, in a fixed order."""
+    from crosscheck.align import align
+    from crosscheck.config import Settings
+    from crosscheck.pipeline import prepare
+
+    folder = options.scratch / "throughput"
+    shutil.rmtree(folder, ignore_errors=True)
+    paths = write_cluster(folder, make_cluster(fixture_sentences(), 10, options.sentences, seed=10))
+    claims = prepare(paths, Settings()).claims
+    shutil.rmtree(folder, ignore_errors=True)
+    texts = list(dict.fromkeys((p.first.text, p.second.text) for p in align(claims)))
+    random.Random(0).shuffle(texts)
+    return texts[: options.throughput_pairs]
+
+
+def _torch_default(nli: Any) -> Runner:
+    from crosscheck.nli import CONTRADICTION
+
+    return lambda pairs: [row[CONTRADICTION] for row in nli.predict(pairs)]
+
+
+def _torch_manual(nli: Any, model: Any, *, fixed: bool, batch: int = 32) -> Runner:
+    """The same model called directly: padded to 160 like the ONNX graph, unsorted."""
+    import torch
+
+    column = nli.labels.index("contradiction")
+
+    def go(pairs: list[tuple[str, str]]) -> list[float]:
+        out: list[float] = []
+        with torch.inference_mode():
+            for start in range(0, len(pairs), batch):
+                chunk = pairs[start : start + batch]
+                enc = nli.tokenizer(
+                    [p for p, _ in chunk],
+                    [h for _, h in chunk],
+                    truncation=True,
+                    max_length=MAX_LENGTH,
+                    padding="max_length" if fixed else True,
+                    return_tensors="pt",
+                )
+                out += torch.softmax(model(**enc).logits.float(), -1)[:, column].tolist()
+        return out
+
+    return go
+
+
+def _onnx(tokenizer: Any, threads: int, batch: int = 32) -> Runner:
+    import numpy as np
+    import onnxruntime as ort
+
+    from crosscheck.nli._aegis import verified
+
+    settings = ort.SessionOptions()
+    settings.intra_op_num_threads = threads
+    session = ort.InferenceSession(str(verified().onnx), settings, providers=["CPUExecutionProvider"])
+
+    def go(pairs: list[tuple[str, str]]) -> list[float]:
+        out: list[float] = []
+        for start in range(0, len(pairs), batch):
+            chunk = pairs[start : start + batch]
+            enc = tokenizer(
+                [p for p, _ in chunk],
+                [h for _, h in chunk],
+                truncation=True,
+                max_length=MAX_LENGTH,
+                padding="max_length",
+                return_tensors="np",
+            )
+            feed = {"input_ids": enc["input_ids"].astype(np.int64)}
+            feed["attention_mask"] = enc["attention_mask"].astype(np.int64)
+            logits = session.run(None, feed)[0]
+            exp = np.exp(logits - logits.max(axis=1, keepdims=True))
+            out += (exp[:, 1] / exp.sum(axis=1)).tolist()
+        return out
+
+    return go
+
+
+def _runners(options: BenchOptions) -> tuple[dict[str, Runner], list[str]]:
+    nli = load_nli(options)
+    if options.fake:
+        return {"fake": lambda pairs: [r["contradiction"] for r in nli.predict(pairs)]}, []
+    import torch
+
+    threads = torch.get_num_threads()
+    notes = [f"torch threads {threads}, batch 32, device {nli.device}"]
+    runners = {
+        "torch (pipeline: sorted, dynamic padding)": _torch_default(nli),
+        "torch (unsorted, padded to 160)": _torch_manual(nli, nli.model, fixed=True),
+        "onnxruntime int8 (padded to 160)": _onnx(nli.tokenizer, threads),
+    }
+    try:
+        quantized = torch.ao.quantization.quantize_dynamic(nli.model, {torch.nn.Linear}, dtype=torch.qint8)
+        runners["torch int8 dynamic quantized (unsorted, dynamic padding)"] = _torch_manual(
+            nli, quantized, fixed=False
+        )
+    except (RuntimeError, AttributeError) as exc:
+        notes.append(f"torch dynamic quantization unavailable: {exc}")
+    if options.model != "crosscheck-news-nli":
+        try:
+            default = load_nli(BenchOptions(model="crosscheck-news-nli", device=options.device))
+            runners["torch crosscheck-news-nli (3-way)"] = _torch_default(default)
+        except Exception as exc:
+            notes.append(f"crosscheck-news-nli not measured: {str(exc).splitlines()[0]}")
+    return runners, notes
+
+
+def run(options: BenchOptions) -> dict[str, object]:
+    pairs = bench_pairs(options)
+    runners, notes = _runners(options)
+    rows = []
+    reference: list[float] | None = None
+    for name, runner in runners.items():
+        runner(pairs[:8])  # warm-up: first-call allocations are not throughput
+        started = time.perf_counter()
+        scores = runner(pairs)
+        seconds = time.perf_counter() - started
+        reference = reference or scores
+        agree = sum((a >= 0.5) == (b >= 0.5) for a, b in zip(scores, reference, strict=True)) / len(pairs)
+        worst = max(abs(a - b) for a, b in zip(scores, reference, strict=True))
+        rows.append(
+            {
+                "runtime": name,
+                "pairs": len(pairs),
+                "seconds": round(seconds, 2),
+                "pairs_per_s": round(len(pairs) / seconds, 1),
+                "label_agreement_vs_first": round(agree, 3),
+                "max_abs_diff_vs_first": round(worst, 3),
+            }
+        )
+    return {"rows": rows, "notes": notes}

@@ -1,0 +1,64 @@
+"""The bench scripts stay runnable: a tiny run with the fake model prints every table."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCHMARKS = ("e2e", "growth", "throughput", "recall")
+
+
+@pytest.fixture(scope="module")
+def tiny_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, object]]:
+    out = tmp_path_factory.mktemp("bench") / "latest.json"
+    command = [sys.executable, str(ROOT / "bench" / "run.py"), "--fake", "--sizes", "2,3", "--sentences", "6"]
+    command += ["--throughput-pairs", "8", "--recall-sample", "20", "--out", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT, timeout=600)
+    return done.stdout, json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_every_benchmark_prints_a_markdown_table(tiny_run: tuple[str, dict[str, object]]) -> None:
+    stdout, _ = tiny_run
+    assert stdout.count("\n|---|") >= len(BENCHMARKS)
+    for header in ("| run |", "| articles | sentences |", "| runtime |", " cross_article_pairs |"):
+        assert header in stdout
+
+
+def test_results_file_holds_each_benchmark_with_peak_memory(tiny_run: tuple[str, dict[str, object]]) -> None:
+    _, record = tiny_run
+    results = record["results"]
+    assert set(results) == set(BENCHMARKS)  # type: ignore[arg-type]
+    for name in BENCHMARKS:
+        assert results[name]["peak_rss_mb"] > 0  # type: ignore[index]
+        assert results[name]["rows"]  # type: ignore[index]
+
+
+def test_growth_rows_follow_the_requested_sizes(tiny_run: tuple[str, dict[str, object]]) -> None:
+    _, record = tiny_run
+    rows = record["results"]["growth"]["rows"]  # type: ignore[index]
+    assert [row["articles"] for row in rows] == [2, 3]
+    assert all(row["sentences"] > 0 and row["total_s"] >= 0 for row in rows)
+
+
+def test_recall_counts_pairs_consistently(tiny_run: tuple[str, dict[str, object]]) -> None:
+    _, record = tiny_run
+    (row,) = record["results"]["recall"]["rows"]  # type: ignore[index]
+    assert row["articles"] == 3
+    assert 0 < row["nli_pairs"] <= row["aligned_pairs"] < row["cross_article_pairs"]
+    assert row["sampled_pairs"] == 20
+
+
+def test_e2e_times_every_stage_of_both_runs(tiny_run: tuple[str, dict[str, object]]) -> None:
+    _, record = tiny_run
+    e2e = record["results"]["e2e"]  # type: ignore[index]
+    cold, warm = e2e["rows"]
+    assert (cold["run"], warm["run"]) == ("cold", "warm")
+    for row in (cold, warm):
+        assert {"ingest", "segment", "extract", "align", "judge", "report"} <= set(row)
+        assert not row["model_loaded"]  # the fake model is handed in, never loaded
+    assert e2e["warm_speedup"] > 0 and e2e["nli_pairs"] > 0
