@@ -94,8 +94,15 @@ def main(argv: list[str]) -> int:
         return 0
     passed = [a for a in argv if a not in BENCHMARKS]
     results: dict[str, object] = {}
+    failed = 0
     for name in names:
-        result = _in_child(name, options, passed)
+        try:
+            result = _in_child(name, options, passed)
+        except subprocess.CalledProcessError as exc:
+            results[name] = {"error": f"exit status {exc.returncode}"}
+            failed += 1
+            print(f"\n### {TITLES[name]}\n\nfailed (exit status {exc.returncode}); see the traceback above")
+            continue
         results[name] = result
         print(f"\n### {TITLES[name]}\n\n{markdown_table(result['rows'])}")  # type: ignore[arg-type]
         extras = {k: v for k, v in result.items() if k != "rows"}
@@ -113,7 +120,7 @@ def main(argv: list[str]) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     print(f"\nwrote {out}")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

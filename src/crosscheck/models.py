@@ -155,7 +155,12 @@ class Attribution:
 
 @dataclass(frozen=True)
 class Facts:
-    """The structured facts of one sentence."""
+    """The structured facts of one sentence.
+
+    ``predicate`` is the lemma of the sentence's main verb (reporting verbs like
+    "said" skipped: the predicate of what was said), so the judge asks the NLI
+    model only about claims that say something about the same action.
+    """
 
     mentions: tuple[Mention, ...] = ()
     titles: tuple[TitleFact, ...] = ()
@@ -165,6 +170,7 @@ class Facts:
     quotes: tuple[Span, ...] = ()
     attribution: Attribution | None = None
     negated: bool = False
+    predicate: str | None = None
 
 
 @dataclass(frozen=True, eq=False)

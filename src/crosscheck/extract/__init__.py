@@ -72,4 +72,4 @@ def _facts(
         attribution=attribution(context, sentence, bool(found_quotes), speaker),
         negated=negated(context.sentence_tokens(sentence)),
     )
-    return with_events(context, facts)
+    return with_events(context, facts, sentence.start, sentence.end)

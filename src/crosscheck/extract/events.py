@@ -51,12 +51,47 @@ def event_of(context: ArticleContext, start: int, end: int) -> str | None:
     return noun_head
 
 
-def with_events(context: ArticleContext, facts: Facts) -> Facts:
-    """The facts with each date's and number's event filled in."""
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "report", "add", "state", "announce", "claim", "insist", "note", "write"}
+)
+
+
+def predicate_of(context: ArticleContext, start: int, end: int) -> str | None:
+    """The main verb of the sentence at [start, end); past a reporting verb, its complement's verb."""
+    tokens = context.tokens(start, end)
+    roots = [t for t in tokens if t.head.i == t.i or not (start <= t.head.idx < end)]
+    verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")] or roots
+    if not verbs:
+        return None
+    root = verbs[0]
+    for _ in range(MAX_HOPS):
+        if root.lemma_.lower() not in REPORTING_VERBS:
+            break
+        complement = [
+            c
+            for c in root.children
+            if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in ("VERB", "AUX")
+        ]
+        if not complement:
+            break
+        root = complement[0]
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = _verb_lemma(root)
+    if lemma.split()[0] == "be":
+        attribute = [c for c in root.children if c.dep_ in ("attr", "acomp")]
+        return f"be {attribute[0].lemma_.lower()}" if attribute else lemma
+    return lemma
+
+
+def with_events(context: ArticleContext, facts: Facts, start: int, end: int) -> Facts:
+    """The facts with the sentence's predicate and each date's and number's event filled in."""
     dates = tuple(
         dataclasses.replace(d, event=event_of(context, d.span.start, d.span.end)) for d in facts.dates
     )
     numbers = tuple(
         dataclasses.replace(n, event=event_of(context, n.span.start, n.span.end)) for n in facts.numbers
     )
-    return dataclasses.replace(facts, dates=dates, numbers=numbers)
+    return dataclasses.replace(
+        facts, dates=dates, numbers=numbers, predicate=predicate_of(context, start, end)
+    )

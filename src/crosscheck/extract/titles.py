@@ -223,6 +223,9 @@ def _title_right(context: ArticleContext, person: Entity, i: int, last: int, for
         return []
     if end < last and doc[end].pos_ in {"VERB", "AUX"} and doc[end].text not in {",", "."}:
         return []
+    named = context.entity_at(doc[end]) if end < last else None
+    if named is not None and _object_of_role(doc, i, end):
+        end = min(named.tokens.end, last)
     phrase = list(doc[i:end])
     if end < last and doc[end].lower_ == "until":
         former = True
@@ -389,7 +392,7 @@ def _parse(
 def _organisation_word(token: Token) -> bool:
     """A capitalized name before a lower-case role: 'Brightwater' in 'Brightwater chief executive'."""
     return (
-        token.pos_ == "PROPN"
+        (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start))
         and token.text[:1].isupper()
         and token.lower_ not in ROLES
         and token.lower_ not in _ROLE_MODIFIERS
@@ -412,7 +415,7 @@ def _split_affiliation(context: ArticleContext, kept: list[Token], words: list[s
             )
             if words[k] == "for" or national:
                 return words[:k], " ".join(token.text for token in rest)
-        if words[k] == "of" and kept[-1].pos_ == "PROPN" and _organisation_word(kept[-1]):
+        if words[k] == "of" and _organisation_word(kept[-1]):
             name = kept[k + 1 :]
             while name and not _organisation_word(name[0]):
                 name = name[1:]
@@ -439,6 +442,8 @@ def _walk_left(context: ArticleContext, end: int, first: int) -> int:
             continue
         entity = context.entity_at(token)
         if entity is not None and entity.label == "PERSON":
+            if start < end and doc[start].text.islower() and entity.tokens.start >= first:
+                start = entity.tokens.start  # 'Helion chief executive X': a company taken for a name
             break
         if token.lower_ == "the":
             if start - 2 >= first and doc[start - 2].lower_ in {"of", "for"}:
