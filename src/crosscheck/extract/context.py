@@ -69,6 +69,11 @@ class ArticleContext:
         """Normalized names of the places the article names: what demonyms are matched against."""
         return tuple(dict.fromkeys(e.normalized for e in self.entities if e.label in {"GPE", "LOC"}))
 
+    @cached_property
+    def names_mid_sentence(self) -> frozenset[str]:
+        """Capitalized words seen inside a sentence: names, even where a sentence opens with them."""
+        return frozenset(t.text for t in self.doc if t.text[:1].isupper() and not t.is_sent_start)
+
     def entities_in(self, start: int, end: int) -> list[Entity]:
         return [entity for entity in self.entities if start <= entity.start and entity.end <= end]
 

@@ -100,6 +100,9 @@ _ABSOLUTE_IN_TEXT = re.compile(
     r"|\b(?:last|this|next)\s+(?:week|month|year)\b|\b(?:yesterday|today|tomorrow)\b",
     re.I,
 )
+_INTERVAL_WORD = re.compile(r"^\s+(?P<word>after|before|later|earlier|afterwards)\b", re.I)
+# 'will pay ... a premium to the closing price on Friday': a close already happened.
+_PAST_MARKERS = frozenset({"closing", "close", "previous", "prior", "preceding"})
 _FUTURE_LEMMAS = frozenset({"expect", "plan", "schedule", "intend", "due"})
 
 
@@ -115,13 +118,41 @@ def dates(context: ArticleContext, sentence: Sentence, anchor: dt.date | None = 
     published = context.article.published
     found: list[DateFact] = []
     for start, end, tokens in _candidates(context, sentence):
+        end, event = _interval_after(context, sentence, end)
         text = context.article.text[start:end]
         days = [fact.value for fact in found if fact.precision == "day"]
-        resolved = resolve(text, published, days[-1] if days else anchor, _future(tokens))
-        if resolved is not None:
-            span = make_span(context.article, start, end)
-            found.append(DateFact(resolved.value, span, resolved.precision, resolved.relative))  # type: ignore[arg-type]
+        base = days[-1] if days else anchor
+        resolved = resolve(text, published, base, _future(tokens))
+        if resolved is None:
+            continue
+        value = resolved.value
+        if event is not None and base is not None and resolved.relative and resolved.precision == "day":
+            value = base - (value - base)
+        span = make_span(context.article, start, end)
+        found.append(DateFact(value, span, resolved.precision, resolved.relative, event))  # type: ignore[arg-type]
     return tuple(found)
+
+
+def _interval_after(context: ArticleContext, sentence: Sentence, end: int) -> tuple[int, str | None]:
+    """'(docked on Friday,) a day after it lifted off': the lift-off is a day before Friday.
+
+    A duration followed by 'after'/'before'/'later'/'earlier' is taken in with that
+    word. When 'after'/'before' opens a clause or a noun phrase, the date belongs to
+    that clause's event, on the other side of the anchor, and its event is returned.
+    """
+    match = _INTERVAL_WORD.match(context.article.text[end : sentence.end])
+    if not match:
+        return end, None
+    new_end = end + match.end()
+    word = context.tokens(new_end - len(match["word"]), new_end)
+    if match["word"].lower() not in {"after", "before"} or not len(word):
+        return new_end, None
+    token = word[0]
+    if token.dep_ == "mark" and token.head.pos_ in {"VERB", "AUX"}:
+        particles = [child.lower_ for child in token.head.children if child.dep_ == "prt"]
+        return new_end, " ".join([token.head.lemma_.lower(), *particles])
+    objects = [child for child in token.children if child.dep_ == "pobj" and child.pos_ == "NOUN"]
+    return new_end, objects[0].lemma_.lower() if objects else None
 
 
 def _candidates(context: ArticleContext, sentence: Sentence) -> list[tuple[int, int, SpacySpan | None]]:
@@ -143,9 +174,14 @@ def _future(tokens: SpacySpan | None) -> bool:
     """Whether the verb a date hangs on is future: 'will travel ... Saturday', 'is expected to'."""
     if tokens is None or not len(tokens):
         return False
+    doc = tokens.doc
+    if any(token.lower_ in _PAST_MARKERS for token in doc[max(0, tokens.start - 4) : tokens.start]):
+        return False
     for ancestor in tokens.root.ancestors:
         if ancestor.lemma_ in _FUTURE_LEMMAS:
             return True
+        if ancestor.pos_ in {"NOUN", "PROPN"}:
+            return False  # 'will pay ... the closing price on Friday': the date is the noun's
         if ancestor.pos_ in {"VERB", "AUX"} and any(
             child.dep_ == "aux" and child.lower_ in {"will", "'ll", "shall", "wo"}
             for child in ancestor.children

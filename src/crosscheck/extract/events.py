@@ -87,7 +87,8 @@ def predicate_of(context: ArticleContext, start: int, end: int) -> str | None:
 def with_events(context: ArticleContext, facts: Facts, start: int, end: int) -> Facts:
     """The facts with the sentence's predicate and each date's and number's event filled in."""
     dates = tuple(
-        dataclasses.replace(d, event=event_of(context, d.span.start, d.span.end)) for d in facts.dates
+        dataclasses.replace(d, event=d.event or event_of(context, d.span.start, d.span.end))
+        for d in facts.dates
     )
     numbers = tuple(
         dataclasses.replace(n, event=event_of(context, n.span.start, n.span.end)) for n in facts.numbers

@@ -84,7 +84,7 @@ _CURRENCY_WORDS = {
     "rouble": "rub",
     "franc": "chf",
     "won": "krw",
-    "peso": "mxn",
+    "peso": "peso",
 }
 _QUALIFIERS = (
     (
@@ -109,6 +109,31 @@ _DIGITS = re.compile(
     r"(?:us\$|[$€£¥])?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|bn|mn|k)\b)?", re.I
 )
 _SYMBOL_BEFORE = re.compile(r"(?:us\$|hk\$|c\$|a\$|[$€£¥₹₽])\s?$", re.I)
+# 'per share', 'a barrel', 'an hour': the amount is a rate, its unit 'usd per share'.
+_RATE = re.compile(
+    r"^\s*(?:per|a|an|each)\s+(?P<noun>share|barrel|hour|day|week|month|year|person|head|capita|tonne|ton|"
+    r"kilogram|kg|litre|liter|gallon|ounce|night|unit|vote|mile|kilometre|kilometer|km|second|minute)\b",
+    re.I,
+)
+_UNIT_SPELLING = {
+    "km/h": "kilometre per hour",
+    "kph": "kilometre per hour",
+    "mph": "mile per hour",
+    "km": "kilometre",
+    "kilometer": "kilometre",
+    "kg": "kilogram",
+    "liter": "litre",
+    "capita": "person",
+}
+# 'the two men', 'two countries', 'one side': the two parties of a story, not a quantity
+# worth checking. Spelled-out one and two are dropped when a determiner comes before them
+# or they count one of these nouns; 'three astronauts', 'two bridges', '2 people' stay.
+_PARTY_NOUNS = frozenset(
+    """country nation side leader man woman government party company team minister president official
+    neighbour neighbor delegation rival""".split()
+)
+_DETERMINERS = frozenset({"the", "both", "these", "those", "its", "their", "his", "her", "our", "all"})
+_SCORE = re.compile(r"^\s?[-–]\s?\d|\d\s?[-–]\s?$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
 _ALL_QUALIFIERS = "|".join(words for _, words in _QUALIFIERS)
 _DURATION = re.compile(
@@ -180,8 +205,14 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
     if _inside_name(context, start, end):
         return []
     unit, unit_end = _unit(context, tokens, text, label, end)
+    rate = _RATE.match(context.article.text[max(end, unit_end) : sentence.end])
+    if unit is not None and rate:
+        unit = f"{unit} per {_UNIT_SPELLING.get(rate['noun'].lower(), rate['noun'].lower())}"
+        unit_end = max(end, unit_end) + rate.end()
+    if unit is not None:
+        unit = _UNIT_SPELLING.get(unit, unit)
     span = make_span(context.article, start, max(end, unit_end))
-    if not span.text:
+    if not span.text or _score(context, start, end, label) or _party_count(context, tokens, text, unit):
         return []
     bare = text.strip()
     if _YEAR.match(bare) and unit is None:
@@ -201,6 +232,22 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
     if value is None:
         return []
     return [NumberFact(value, unit, span, qualifier)]
+
+
+def _score(context: ArticleContext, start: int, end: int, label: str) -> bool:
+    """'a 2-1 win': one side of a score or tally that spaCy cut in two."""
+    text = context.article.text
+    return label == "CARDINAL" and bool(
+        _SCORE.match(text[end : end + 3]) or _SCORE.search(text[max(0, start - 3) : start])
+    )
+
+
+def _party_count(context: ArticleContext, tokens: SpacySpan, text: str, unit: str | None) -> bool:
+    """'the two leaders', 'two countries': see ``_PARTY_NOUNS``."""
+    if text.strip().lower() not in {"one", "two"} or not len(tokens):
+        return False
+    before = context.doc[tokens.start - 1].lower_ if tokens.start else ""
+    return before in _DETERMINERS or unit is None or unit in _PARTY_NOUNS
 
 
 def _inside_name(context: ArticleContext, start: int, end: int) -> bool:
@@ -228,6 +275,14 @@ def _unit(
         lemma = token.lemma_.lower()
         if lemma in _CURRENCY_WORDS:
             return _CURRENCY_WORDS[lemma], end
+    if label == "QUANTITY":
+        measure = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in _SCALES]
+        if measure:
+            spelled = text[text.lower().find(measure[0].lower_) :].strip(" .").lower()
+            first = _UNIT_SPELLING.get(measure[0].lemma_.lower(), measure[0].lemma_.lower())
+            if len(measure) > 1 and "per" in spelled.split():
+                first = f"{first} per {_UNIT_SPELLING.get(measure[-1].lemma_.lower(), measure[-1].lemma_.lower())}"
+            return _UNIT_SPELLING.get(spelled, first), end
     if last is None:
         return None, end
     k = last
@@ -235,6 +290,8 @@ def _unit(
         k += 1
     if k < len(doc) and doc[k].pos_ in {"NOUN", "PROPN"} and doc[k].idx < len(context.article.text):
         token = doc[k]
+        while token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ == "NOUN":
+            token = token.head  # 'two space station flights' counts flights
         lemma = token.lemma_.lower()
         unit = _CURRENCY_WORDS.get(lemma, lemma)
         return unit, token.idx + len(token.text)

@@ -352,7 +352,8 @@ def _parse(
     affiliation = None
     if owner and not any(e.start == owner[0] and e.label == "PERSON" for e in context.entities):
         affiliation = _affiliation(context, owner[1])
-    lower_role = phrase[role_at].text.islower()
+    role_text = phrase[role_at].text
+    lower_role = role_text.islower() or (role_text.isupper() and len(role_text) <= 4)
     kept: list[Token] = []
     body: list[Token] = []
     for k, token in enumerate(phrase):
@@ -371,7 +372,7 @@ def _parse(
         ):
             affiliation = affiliation or _affiliation(context, entity.tokens.text)
             continue
-        if k < role_at and lower_role and not kept and _organisation_word(token):
+        if k < role_at and lower_role and not kept and _organisation_word(token, context):
             body.append(token)
             continue
         kept.append(token)
@@ -389,10 +390,15 @@ def _parse(
     return title, affiliation, former
 
 
-def _organisation_word(token: Token) -> bool:
-    """A capitalized name before a lower-case role: 'Brightwater' in 'Brightwater chief executive'."""
+def _organisation_word(token: Token, context: ArticleContext | None = None) -> bool:
+    """A capitalized name before a lower-case role: 'Brightwater' in 'Brightwater chief executive'.
+
+    A sentence-opening word counts when the article also capitalizes it mid-sentence,
+    so 'Mission commander X' keeps 'mission' in the title.
+    """
+    known = context is not None and token.text in context.names_mid_sentence
     return (
-        (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start))
+        (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and (not token.is_sent_start or known)))
         and token.text[:1].isupper()
         and token.lower_ not in ROLES
         and token.lower_ not in _ROLE_MODIFIERS

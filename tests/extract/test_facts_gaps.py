@@ -1,0 +1,120 @@
+"""Facts the judge needs that the first extractor missed: titles, affiliations, rates, places, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from crosscheck.extract.sources import country_key, normalize_source
+
+
+def _titles(claim):
+    return {(t.person, t.title, t.affiliation) for t in claim.facts.titles}
+
+
+def _numbers(claim):
+    return {(n.value, n.unit) for n in claim.facts.numbers}
+
+
+def _places(claim):
+    return {p.normalized for p in claim.facts.places}
+
+
+def test_titles_after_includes_and_serving_as(claims):
+    first, second = claims(
+        "The crew also includes pilot Tomas Brandt and flight engineer Ana Velez. "
+        "The mission is led by Karin Holm, with Ulla Berg serving as pilot."
+    )
+    assert {("tomas brandt", "pilot", None), ("ana velez", "flight engineer", None)} <= _titles(first)
+    assert ("ulla berg", "pilot", None) in _titles(second)
+
+
+def test_company_before_lower_case_role_is_affiliation(claims):
+    first, second = claims(
+        "Corvane chief executive Dana Whitlock told staff the plant would stay open. "
+        "The chief financial officer of Corvane, Piet Aalders, said Corvane's costs rose."
+    )
+    assert ("dana whitlock", "chief executive", "corvane") in _titles(first)
+    assert ("piet aalders", "chief financial officer", "corvane") in _titles(second)
+
+
+def test_abbreviations_share_one_title(claims):
+    first, second = claims("Meridale CEO Ruth Okonkwo met investors. The CFO, Hal Brenner, stayed home.")
+    assert ("ruth okonkwo", "chief executive", "meridale") in _titles(first)
+    assert ("hal brenner", "chief financial officer", None) in _titles(second)
+
+
+def test_founder_of_company_names_company_not_holder(claims):
+    claim = claims("The jury convicted Nadia Ferrante, the founder of payments firm Zellico, on Monday.")[0]
+    assert _titles(claim) == {("nadia ferrante", "founder", "zellico")}
+
+
+def test_demonym_and_country_give_one_affiliation(claims):
+    first, second = claims(
+        "Ostrelian Foreign Minister Pavel Dunn met reporters. Ostrelia's deputy foreign minister, Ida Moss, stayed."
+    )
+    assert ("pavel dunn", "foreign minister", "ostrelia") in _titles(first)
+    assert ("ida moss", "deputy foreign minister", "ostrelia") in _titles(second)
+
+
+def test_country_key_rules():
+    assert country_key("Pakistani", ("pakistan",)) == "pakistan"
+    assert country_key("Gorvish") == "gorvish"
+    assert country_key("Swiss") == "switzerland"
+    assert normalize_source("a statement from the Swiss foreign ministry") == "switzerland"
+    assert normalize_source("the Ostrelian embassy in Bern") == "ostrelia"
+
+
+def test_price_per_share_is_a_rate(claims):
+    first, second = claims("The bid values Corvane at $46 per share. Rivals offered $48 a share in cash.")
+    assert (46.0, "usd per share") in _numbers(first)
+    assert (48.0, "usd per share") in _numbers(second)
+
+
+def test_speed_units_agree(claims):
+    first, second = claims("Winds reached 150 kilometres per hour. Gusts hit up to 185 km/h.")
+    assert (150.0, "kilometre per hour") in _numbers(first)
+    assert (185.0, "kilometre per hour") in _numbers(second)
+
+
+def test_scores_and_party_counts_are_not_quantities(claims):
+    first, second = claims(
+        "The two leaders met after Rovers won 3-1 before 40,000 fans. The two countries agreed to free three prisoners."
+    )
+    assert _numbers(first) == {(40000.0, "fan")}
+    assert _numbers(second) == {(3.0, "prisoner")}
+
+
+def test_compound_noun_gives_the_counted_unit(claims):
+    claim = claims("She is a veteran of four space station flights.")[0]
+    assert (4.0, "flight") in _numbers(claim)
+
+
+def test_place_after_town_of_and_facility(claims):
+    first, second = claims(
+        "The storm came ashore near the fishing town of Pandoril on Monday. "
+        "The rocket lifted off from Kessler Space Force Base in California."
+    )
+    assert "pandoril" in _places(first)
+    assert "kessler space force base" in _places(second)
+
+
+def test_dateline_and_untagged_city_are_places(claims):
+    first, second = claims(
+        "TORVIK, Norway — Rovers won the cup on Saturday.\nThe final was held in Brandholm."
+    )
+    assert "torvik" in _places(first)
+    assert "brandholm" in _places(second)
+
+
+def test_a_day_after_dates_the_earlier_event(claims):
+    claim = claims("The capsule docked on Friday, a day after it lifted off from the coast.")[0]
+    found = {(d.value, d.event) for d in claim.facts.dates}
+    assert (dt.date(2024, 3, 8), "dock") in found
+    assert (dt.date(2024, 3, 7), "lift off") in found
+
+
+def test_closing_price_weekday_is_past_even_under_will(claims):
+    claim = claims("Corvane will pay a premium of 30% to its closing price on Friday.", dt.date(2024, 3, 12))[
+        0
+    ]
+    assert [d.value for d in claim.facts.dates] == [dt.date(2024, 3, 8)]
