@@ -31,7 +31,7 @@ def test_titles_after_includes_and_serving_as(claims):
 def test_company_before_lower_case_role_is_affiliation(claims):
     first, second = claims(
         "Corvane chief executive Dana Whitlock told staff the plant would stay open. "
-        "The chief financial officer of Corvane, Piet Aalders, said Corvane's costs rose."
+        "Costs rose, Corvane's chief financial officer, Piet Aalders, said."
     )
     assert ("dana whitlock", "chief executive", "corvane") in _titles(first)
     assert ("piet aalders", "chief financial officer", "corvane") in _titles(second)
