@@ -69,6 +69,21 @@ def _torch_manual(nli: Any, model: Any, *, fixed: bool, batch: int = 32) -> Runn
     return go
 
 
+def _with_threads(runner: Runner, threads: int) -> Runner:
+    """The same runner with torch limited to ``threads`` intra-op threads while it runs."""
+    import torch
+
+    def go(pairs: list[tuple[str, str]]) -> list[float]:
+        before = torch.get_num_threads()
+        torch.set_num_threads(threads)
+        try:
+            return runner(pairs)
+        finally:
+            torch.set_num_threads(before)
+
+    return go
+
+
 def _onnx(tokenizer: Any, threads: int, batch: int = 32) -> Runner:
     import numpy as np
     import onnxruntime as ort
@@ -114,6 +129,9 @@ def _runners(options: BenchOptions) -> tuple[dict[str, Runner], list[str]]:
         "torch (unsorted, padded to 160)": _torch_manual(nli, nli.model, fixed=True),
         "onnxruntime int8 (padded to 160)": _onnx(nli.tokenizer, threads),
     }
+    if threads > 1:
+        runners["torch (pipeline), 1 thread"] = _with_threads(_torch_default(nli), 1)
+        runners["onnxruntime int8, 1 thread"] = _onnx(nli.tokenizer, 1)
     try:
         quantized = torch.ao.quantization.quantize_dynamic(nli.model, {torch.nn.Linear}, dtype=torch.qint8)
         runners["torch int8 dynamic quantized (unsorted, dynamic padding)"] = _torch_manual(

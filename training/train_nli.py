@@ -315,7 +315,53 @@ def main() -> None:
     metrics.update(evaluate(check_dir, snli_test, held, base_dir))
     metrics["total_seconds"] = round(time.time() - start)
     (args.out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    update_card(metrics)
     print(f"done in {metrics['total_seconds']}s", flush=True)
+
+
+def card_figures(m: dict) -> str:
+    """The model card's figures, straight from metrics.json."""
+    news, seeds, speed = m["news_heldout"], m["seeds_top3"], m["speed_pairs_per_s"]
+    rows = [
+        (
+            "SNLI test accuracy (target >= 0.88)",
+            f"{m['snli_test_accuracy']:.3f} on {m['snli_test_pairs']:,} pairs",
+        ),
+        ("Held-out news pairs: contradiction precision (>= 0.85)", f"{news['contradiction_precision']:.3f}"),
+        ("Held-out news pairs: contradiction recall (>= 0.85)", f"{news['contradiction_recall']:.3f}"),
+        ("Held-out news pairs: neutral called contradiction", f"{news['neutral_to_contradiction_rate']:.3f}"),
+        ("Held-out news pairs: 3-way accuracy", f"{news['accuracy']:.3f} on {news['pairs']} pairs"),
+        (
+            "Seed articles, top-3 rapidfuzz candidates, both directions: called contradiction (< 5%)",
+            f"{seeds['called_contradiction_share']:.1%} of {seeds['directed_pairs']} pairs",
+        ),
+        (
+            "Same pairs, raw binary head >= 0.5 / >= 0.9",
+            f"{seeds['raw_head_contradiction_share_at_0.5']:.1%} / "
+            f"{seeds['raw_head_contradiction_share_at_0.9']:.1%}",
+        ),
+        (
+            "Wang Yi 'Foreign Minister' vs 'top diplomat' pair called",
+            "yes" if seeds["wang_yi_title_pair_called"] else "no",
+        ),
+        (
+            "Speed, pairs/s (this model / raw head, same pairs)",
+            f"{speed['crosscheck_news_nli']} / {speed['raw_binary_head']}",
+        ),
+        ("Training time (s, 2 threads)", str(m["train_seconds"])),
+    ]
+    table = ["| measure | value |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows]
+    return "\n".join(table)
+
+
+def update_card(metrics: dict) -> None:
+    card = ROOT / "src" / "crosscheck" / "nli" / "MODEL_CARD.md"
+    text = card.read_text(encoding="utf-8")
+    head, _, rest = text.partition("<!-- metrics:start -->")
+    _, _, tail = rest.partition("<!-- metrics:end -->")
+    card.write_text(
+        f"{head}<!-- metrics:start -->\n{card_figures(metrics)}\n<!-- metrics:end -->{tail}", encoding="utf-8"
+    )
 
 
 def verify_merge(model, tok, merged_dir: Path) -> None:

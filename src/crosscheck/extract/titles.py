@@ -350,7 +350,15 @@ def _parse(
     if role_at is None:
         return None
     affiliation = None
-    if owner and not any(e.start == owner[0] and e.label == "PERSON" for e in context.entities):
+    if owner and not any(
+        e.start == owner[0]
+        and e.label == "PERSON"
+        and (
+            context.people.knows_word(e.tokens[-1].text)
+            or (e.tokens.start > 0 and context.doc[e.tokens.start - 1].lower_ in ROLES)
+        )
+        for e in context.entities
+    ):
         affiliation = _affiliation(context, owner[1])
     role_text = phrase[role_at].text
     lower_role = role_text.islower() or (role_text.isupper() and len(role_text) <= 4)
@@ -400,6 +408,7 @@ def _organisation_word(token: Token, context: ArticleContext | None = None) -> b
     return (
         (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and (not token.is_sent_start or known)))
         and token.text[:1].isupper()
+        and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-")
         and token.lower_ not in ROLES
         and token.lower_ not in _ROLE_MODIFIERS
     )
