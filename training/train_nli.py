@@ -184,6 +184,8 @@ def evaluate(model_dir: Path, snli_test, held_pairs, base_dir: Path) -> dict:
     seeds = seed_candidate_pairs()
     base = load_model(str(base_dir), device="cpu", batch_size=32, use_cache=False)
     timings = {}
+    for m in (base, model):  # warm-up, so neither timing pays for first-call costs
+        m.predict(seeds[:32])
     for label, m in (("raw_binary_head", base), ("crosscheck_news_nli", model)):
         t = time.time()
         scored = m.predict(seeds)

@@ -15,6 +15,8 @@ PAIRS = [
     ("The minister resigned on Monday.", "The minister did not resign."),
     ("A man plays a guitar on stage.", "A person is making music."),
     ("The port strike began on Monday.", "Dockworkers walked out at the start of the week."),
+    ("Three people were killed.", "The storm killed people."),
+    ("The union said the strike was legal.", "The port authority said the strike was illegal."),
     ("The balloon was shot down on February 4.", "The balloon was shot down on February 2."),
 ]
 
@@ -31,28 +33,31 @@ def _own_cache(real_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_converted_binary_head_matches_onnxruntime_on_the_int8_file():
+    """Same probabilities as the int8 file, up to onnxruntime's dynamic activation quantization.
+
+    That quantization scales activations per batch, so each pair is run alone; it still moves
+    a borderline pair by up to ~0.15, hence a loose bound per pair and a tight one on average.
+    """
     import numpy as np
     import onnxruntime as ort
 
     from crosscheck.nli import _aegis
 
     model = load_model(BINARY_MODEL, device="cpu", use_cache=False)
-    ours = [p[CONTRADICTION] for p in model.predict(PAIRS)]
-    files = _aegis.verified()
-    enc = model.tokenizer(
-        [p for p, _ in PAIRS],
-        [h for _, h in PAIRS],
-        padding="max_length",
-        max_length=160,
-        return_tensors="np",
-    )
-    session = ort.InferenceSession(str(files.onnx), providers=["CPUExecutionProvider"])
-    feeds = {k: enc[k].astype(np.int64) for k in ("input_ids", "attention_mask")}
-    logits = session.run(None, feeds)[0]
-    theirs = np.exp(logits) / np.exp(logits).sum(-1, keepdims=True)
-    assert ours == pytest.approx(theirs[:, 1].tolist(), abs=0.03)
-    assert ours[0] > 0.9  # and the pairs are not all alike: the comparison means something
-    assert min(ours) < 0.7
+    ours = np.array([p[CONTRADICTION] for p in model.predict(PAIRS)])
+    session = ort.InferenceSession(str(_aegis.verified().onnx), providers=["CPUExecutionProvider"])
+    theirs = []
+    for premise, hypothesis in PAIRS:
+        enc = model.tokenizer(premise, hypothesis, padding="max_length", max_length=160, return_tensors="np")
+        logits = session.run(None, {k: enc[k].astype(np.int64) for k in ("input_ids", "attention_mask")})[0][
+            0
+        ]
+        theirs.append(float(np.exp(logits[1]) / np.exp(logits).sum()))
+    diff = np.abs(ours - np.array(theirs))
+    assert diff.max() < 0.2
+    assert diff.mean() < 0.05
+    assert ours.max() > 0.9  # the pairs differ, so agreeing on them means something
+    assert ours.min() < 0.2
 
 
 def test_default_model_is_three_way_and_separates_contradiction_from_neutral():

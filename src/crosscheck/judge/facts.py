@@ -29,7 +29,7 @@ DIFFERENT_EVENT_DAYS = 31
 APPROXIMATION = 0.1
 #: Numbers further apart than this factor count different things ($46 a share vs $15bn).
 SAME_MAGNITUDE = 20.0
-NEAR_WORDS = 2
+NEAR_WORDS = 3
 _UPDATE_WORDS = re.compile(
     r"\b(rose|risen|rising|climbed|increased|grew|jumped|updated|latest|now|so far|preliminary|still|remain|remained)\b",
     re.IGNORECASE,
@@ -97,15 +97,13 @@ def _stem(word: str) -> str:
 
 
 def _near(claim: Claim, span: Span) -> set[str]:
-    """Stems of the content words within a few words of a fact."""
-    text = claim.article.text
-    before = _WORD.findall(text, claim.start, span.start)[-NEAR_WORDS:]
-    after = _WORD.findall(text, span.end, claim.end)[:NEAR_WORDS]
-    return {_stem(w) for w in content_words(" ".join(before + after)) if len(w) > 2}
+    """Stems of the content words just before a fact: what it is the date or figure of."""
+    before = _WORD.findall(claim.article.text, claim.start, span.start)[-NEAR_WORDS:]
+    return {_stem(w) for w in content_words(" ".join(before)) if len(w) > 2}
 
 
 def same_event(a_event: str | None, a_span: Span, b_event: str | None, b_span: Span, pair: ClaimPair) -> bool:
-    """Do two facts of a pair belong to one event: the same verb, or the same words right beside them?"""
+    """Do two facts of a pair belong to one event: the same verb, or the same words just before them?"""
     if a_event and b_event and event_key(a_event) == event_key(b_event):
         return True
     return bool(_near(pair.first, a_span) & _near(pair.second, b_span))
@@ -206,6 +204,28 @@ def numbers_agree(a: NumberFact, b: NumberFact) -> bool:
     return False
 
 
+#: Units too common to say two figures measure the same thing without the same event.
+GENERIC_UNITS = frozenset(
+    {"percent", "usd", "eur", "gbp", "jpy", "cny", "second", "minute", "hour", "day", "week", "month", "year"}
+)
+
+
+def _same_quantity(a: NumberFact, b: NumberFact, pair: ClaimPair) -> bool:
+    """The same event, or the only figure of a specific unit ("usd per share", "vote") on each side
+    of two claims about the same named thing."""
+    if same_event(a.event, a.span, b.event, b.span, pair):
+        return True
+    if a.unit in GENERIC_UNITS:
+        return False
+    only_one = all(
+        sum(n.unit == a.unit for n in claim.facts.numbers) == 1 for claim in (pair.first, pair.second)
+    )
+    shared = {m.normalized for m in pair.first.facts.mentions} & {
+        m.normalized for m in pair.second.facts.mentions
+    }
+    return only_one and bool(shared)
+
+
 def _comparable(a: NumberFact, b: NumberFact) -> bool:
     if a.value <= 0 or b.value <= 0:
         return a.value == b.value
@@ -236,7 +256,7 @@ def number_findings(pair: ClaimPair, index: ArticleFacts) -> list[Finding]:
             for a in first
             for b in second
             if _comparable(a, b)
-            and same_event(a.event, a.span, b.event, b.span, pair)
+            and _same_quantity(a, b, pair)
             and not index.states_number(second_id, a)
             and not index.states_number(first_id, b)
         ]
@@ -281,10 +301,22 @@ def place_findings(pair: ClaimPair) -> list[Finding]:
         return []
     if _same_country(a_names | b_names):
         return []
+    occasion = _one_occasion(pair)
     for a in a_places:
         for b in b_places:
-            if same_event(None, a.span, None, b.span, pair):
+            if occasion or same_event(None, a.span, None, b.span, pair):
                 text = f"{pair.first.article.label} places it at {a.span.text}; {pair.second.article.label} at {b.span.text}"
                 evidence = [(pair.first, [a.span]), (pair.second, [b.span])]
                 return [make_finding("place", "medium", 0.8, text, evidence)]
     return []
+
+
+def _one_occasion(pair: ClaimPair) -> bool:
+    """Two claims about one occasion: a shared name, and the same day or the same main verb."""
+    first, second = pair.first.facts, pair.second.facts
+    if not {m.normalized for m in first.mentions} & {m.normalized for m in second.mentions}:
+        return False
+    days = {d.value for d in first.dates if d.precision == "day"} & {
+        d.value for d in second.dates if d.precision == "day"
+    }
+    return bool(days) or (first.predicate is not None and first.predicate == second.predicate)
