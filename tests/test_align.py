@@ -83,3 +83,11 @@ def test_shared_entities_raise_the_score():
 def test_short_fragments_and_single_articles_give_nothing():
     assert align(claims_of(article("a", "Wang said."), article("b", "Wang said."))) == []
     assert align(claims_of(A)) == []
+
+
+def test_pairs_grow_linearly_with_the_number_of_articles():
+    sentence = "The minister met the delegation in Geneva to discuss the river treaty on Tuesday."
+    many = [article(f"a{n:02d}", sentence) for n in range(30)]
+    pairs = align(claims_of(*many), AlignOptions(per_article=2, max_per_claim=3))
+    assert len(pairs) <= 3 * len(many)
+    assert len({p.first.article.id for p in pairs} | {p.second.article.id for p in pairs}) == len(many)

@@ -213,9 +213,9 @@ def evaluate(model_dir: Path, snli_test, held_pairs, base_dir: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--snli-train", type=int, default=6000)
+    parser.add_argument("--snli-train", type=int, default=2800)
     parser.add_argument("--epochs", type=float, default=1.0)
-    parser.add_argument("--lr", type=float, default=5e-4)
+    parser.add_argument("--lr", type=float, default=6e-4)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--rank", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)

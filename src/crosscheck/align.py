@@ -3,9 +3,11 @@
 The NLI model is the cost, so only pairs that plausibly talk about the same thing
 reach it. Similarity is rapidfuzz's ``token_set_ratio`` on normalized text (stop
 words and punctuation removed) computed with one ``process.cdist`` call, plus a
-bonus for named entities both claims share. For every claim, only the best
-``per_article`` candidates in each other article are kept, and only above
-``min_similarity``; sentences of the same article are never paired.
+bonus for named entities both claims share. Every claim picks its best
+``per_article`` candidates in each other article, above ``min_similarity``, and
+keeps at most ``max_per_claim`` of those picks overall, so the number of pairs
+grows linearly with the number of claims; sentences of the same article are
+never paired.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class AlignOptions:
     """How many candidates to keep; defaults measured on fixtures/balloon (see README)."""
 
     per_article: int = 2
+    max_per_claim: int = 8
     min_similarity: float = 55.0
     entity_bonus: float = 8.0
 
@@ -77,6 +80,7 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
     np.minimum(scores, 100.0, out=scores)
 
     chosen: dict[tuple[int, int], float] = {}
+    picks: list[list[tuple[float, int]]] = [[] for _ in usable]
     for row_start, row_end in blocks.values():
         for column_start, column_end in blocks.values():
             if column_start == row_start:
@@ -89,7 +93,11 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
                 for column in columns + column_start:
                     score = float(scores[row, column])
                     if score >= options.min_similarity:
-                        chosen[(min(row, column), max(row, column))] = score
+                        picks[row].append((score, int(column)))
+    for row, candidates in enumerate(picks):
+        candidates.sort(key=lambda item: (-item[0], item[1]))
+        for score, column in candidates[: options.max_per_claim]:
+            chosen[(min(row, column), max(row, column))] = score
     pairs = [ClaimPair(usable[a], usable[b], score) for (a, b), score in chosen.items()]
     pairs.sort(
         key=lambda pair: (-pair.similarity, pair.first.article.id, pair.first.start, pair.second.start)

@@ -85,13 +85,19 @@ def prepare(
         if hooks.on_skipped:
             hooks.on_skipped(skipped)
     segment_stats = SegmentStats()
+    facts_cache = _facts_cache() if settings.cache else None
     claims: list[Claim] = []
     sentences: dict[str, int] = {}
     for article in articles:
         with timer.stage("segment"):
             article_sentences = segment(article, segment_stats)
         with timer.stage("extract"):
-            claims += extract_claims(article, article_sentences)
+            found = facts_cache.get(article, article_sentences) if facts_cache else None
+            if found is None:
+                found = extract_claims(article, article_sentences)
+                if facts_cache:
+                    facts_cache.put(article, found)
+            claims += found
         sentences[article.id] = len(article_sentences)
     report = Report(
         articles=articles,
@@ -107,6 +113,13 @@ def prepare(
         },
     )
     return Prepared(report, claims, timer)
+
+
+def _facts_cache():  # type: ignore[no-untyped-def]
+    from crosscheck.extract.cache import FactsCache
+    from crosscheck.nli import cache_dir
+
+    return FactsCache(cache_dir() / "facts.sqlite")
 
 
 def _ignored(path: str, patterns: Sequence[str]) -> bool:

@@ -68,10 +68,14 @@ def _current(folder: Path, source: str) -> dict[str, object] | None:
 
 
 def prepare_model(name: str | None = None) -> Path:
-    """Build one of our models into the cache (no-op when already built and intact)."""
+    """Build one of our models into the cache (no-op when already built and intact).
+
+    A local checkpoint folder is only checked; a hub id is downloaded into the
+    Hugging Face cache, since the user asked for that model by name.
+    """
     name = name or DEFAULT_MODEL
     if name not in BUILTIN_MODELS:
-        raise ModelError(f"unknown built-in model {name!r} (choose from {', '.join(BUILTIN_MODELS)})")
+        return _prepare_other(name)
     folder = model_dir(name)
     source = _source(name)
     if _current(folder, source):
@@ -96,6 +100,20 @@ def prepare_model(name: str | None = None) -> Path:
                 _adapter.build(base, work)
                 write_seal(work, {"name": name, "source": source})
     return folder
+
+
+def _prepare_other(name: str) -> Path:
+    if _looks_like_path(name):
+        folder = Path(name).expanduser()
+        if not (folder / "config.json").is_file():
+            raise ModelError("not a model folder (no config.json)", path=str(folder))
+        return folder
+    from huggingface_hub import snapshot_download
+
+    try:
+        return Path(snapshot_download(name))
+    except Exception as exc:  # hub errors have many types; the user needs one line either way
+        raise ModelError(f"cannot download model {name!r}: {exc.__class__.__name__}", path=name) from exc
 
 
 def _quiet_transformers() -> None:

@@ -107,6 +107,15 @@ def test_folder_that_is_not_a_model_is_one_clear_error(tmp_path):
         load_model(str(tmp_path / "missing"))
 
 
+def test_prepare_checks_a_local_folder_and_refuses_a_non_model(tiny_checkpoint, tmp_path):
+    from crosscheck.nli import prepare_model
+
+    folder = tiny_checkpoint(THREE_WAY)
+    assert prepare_model(str(folder)) == folder
+    with pytest.raises(ModelError, match="not a model folder"):
+        prepare_model(str(tmp_path))
+
+
 def test_broken_checkpoint_is_a_model_error(tmp_path):
     folder = tmp_path / "broken"
     folder.mkdir()
