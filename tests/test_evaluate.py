@@ -26,8 +26,7 @@ from crosscheck.evaluate import (
     score_findings,
     tally,
 )
-from crosscheck.evaluate._run import dated
-from crosscheck.models import Article, Attribution, DateFact, Evidence, Facts, Finding, Span
+from crosscheck.models import Attribution, DateFact, Evidence, Facts, Finding, Span
 from tests.conftest import FakeNLI, article, claim
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -213,14 +212,6 @@ def test_baseline_reports_only_what_the_model_calls_a_contradiction():
     first, second = _dated_claims()
     assert baseline_findings([first, second], FakeNLI(), 0.5) == []
     assert baseline_findings([first, second], FakeNLI(lambda a, b: True), 0.99) == []
-
-
-def test_undated_articles_take_the_date_their_file_name_ends_with():
-    plain = Article("x", "folder/wire-2024-09-03.txt", "Text.", ((0, 5),))
-    assert dated(plain).published == dt.date(2024, 9, 3)
-    kept = Article("y", "folder/wire-2024-09-03.md", "Text.", ((0, 5),), published=dt.date(2024, 9, 1))
-    assert dated(kept).published == dt.date(2024, 9, 1)
-    assert dated(Article("z", "notes.txt", "Text.", ((0, 5),))).published is None
 
 
 STORY_A = """---

@@ -370,6 +370,60 @@ def strip_attribution(claim: str) -> str | None:
     return bare[0].upper() + bare[1:] + "."
 
 
+PERSON = re.compile(r"\b(" + "|".join(re.escape(t) for t in TITLES) + r") ((?:[A-Z][\w'-]+ ?){1,3})")
+ASIDES = [
+    "spoke to reporters after the meeting",
+    "attended the talks",
+    "declined to comment",
+    "arrived later",
+]
+
+
+def people(sentences: list[str]) -> list[tuple[str, str]]:
+    """(title, name) of every titled person the story mentions."""
+    found = [(m[1], m[2].strip()) for s in sentences for m in PERSON.finditer(s)]
+    return list(dict.fromkeys(found))
+
+
+def title_claims(title: str, name: str, rng: random.Random) -> str:
+    aside = rng.choice(ASIDES)
+    return rng.choice(
+        [
+            f"{name}, the {title.lower()}, {aside}.",
+            f"{title} {name} {aside}.",
+            f"{name}, the country's {title.lower()}, {aside}.",
+        ]
+    )
+
+
+def title_pairs(full: list[str], rng: random.Random) -> list[tuple[str, str, str, str]]:
+    """Same person, other office, in a different sentence: contradiction; same office: neutral."""
+    out = []
+    for title, name in people(full):
+        source = next(s for s in full if f"{title} {name}" in s)
+        other = rng.choice([t for t in TITLES if t != title])
+        wrong, right = title_claims(other, name, rng), title_claims(title, name, rng)
+        out += [
+            (source, wrong, CONTRADICTION, "title_conflict"),
+            (wrong, source, CONTRADICTION, "title_conflict"),
+        ]
+        out.append((source, right, NEUTRAL, "title_same_other_fact"))
+    return out
+
+
+def meeting_captions(full: list[str], rng: random.Random) -> list[tuple[str, str, str, str]]:
+    """A photo caption of an earlier meeting of the same people is a different event: neutral."""
+    persons = people(full)
+    out = []
+    for title, name in persons:
+        partner = rng.choice([p for p in persons if p[1] != name] or [("", "reporters")])
+        when = f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(2012, 2022)}"
+        cap = f"{title} {name} meets with {' '.join(partner).strip()} in {rng.choice(PLACES[:30])} on {when}."
+        source = next(s for s in full if name in s)
+        out += [(cap, source, NEUTRAL, "meeting_caption"), (source, cap, NEUTRAL, "meeting_caption")]
+    return out
+
+
 def caption(text: str, rng: random.Random) -> str | None:
     m = re.search(r"\b(" + "|".join(re.escape(t) for t in TITLES) + r") ((?:[A-Z][\w'-]+ ?){1,3})", text)
     if not m:
@@ -432,6 +486,7 @@ def story_pairs(story: Story, others: list[Story], rng: random.Random) -> list[t
         for claim in (a, b):
             sent = rng.choice(full)
             out.append((claim, sent, NEUTRAL, "claim_vs_story"))
+    out += title_pairs(full, rng) + meeting_captions(full, rng)
     same_kind = [o for o in others if o.topic == story.topic and o.id != story.id]
     for sent in full:
         pool = same_kind or others

@@ -242,9 +242,11 @@ def main() -> None:
     train_stories, held_stories = news_pairs.split(stories)
     news_train = news_pairs.make_pairs(train_stories, args.seed)
     held = news_pairs.make_pairs(held_stories, args.seed + 1)
+    # Rare but decisive recipes count more: entailment pairs and cross-sentence title/caption pairs.
     weight = {"entailment": 3, "neutral": 1, "contradiction": 1}
+    recipe_weight = {"title_conflict": 3, "title_same_other_fact": 2, "meeting_caption": 2}
     examples = [(p, h, y) for p, h, y in snli] + [
-        (p, h, y) for p, h, y, _ in news_train for _ in range(weight[y])
+        (p, h, y) for p, h, y, r in news_train for _ in range(recipe_weight.get(r, weight[y]))
     ]
     print(
         f"train: {len(snli)} SNLI + {len(news_train)} news pairs ({len(examples)} examples); "

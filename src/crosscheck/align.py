@@ -47,14 +47,10 @@ def normalize(text: str) -> str:
     return " ".join(word for word in words if word not in STOP_WORDS)
 
 
-def _entities(claim: Claim) -> frozenset[str]:
-    return frozenset(mention.normalized for mention in claim.facts.mentions)
-
-
 def _shared_entity_counts(claims: Sequence[Claim]) -> np.ndarray:
     """How many named entities each pair of claims shares, as one matrix product."""
     vocabulary: dict[str, int] = {}
-    rows = [[vocabulary.setdefault(name, len(vocabulary)) for name in _entities(claim)] for claim in claims]
+    rows = [[vocabulary.setdefault(name, len(vocabulary)) for name in claim.names] for claim in claims]
     incidence = np.zeros((len(claims), max(len(vocabulary), 1)), dtype=np.float32)
     for row, columns in enumerate(rows):
         incidence[row, columns] = 1.0

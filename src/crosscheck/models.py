@@ -196,6 +196,17 @@ class Claim:
     def end(self) -> int:
         return self.sentence.end
 
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """The claim's names, people also by surname: "Piotr Halas" and "Halas" are one name."""
+        found = {mention.normalized for mention in self.facts.mentions}
+        found |= {
+            m.normalized.rsplit(" ", 1)[1]
+            for m in self.facts.mentions
+            if m.label == "PERSON" and " " in m.normalized
+        }
+        return frozenset(found)
+
 
 @dataclass(frozen=True, eq=False)
 class ClaimPair:

@@ -273,3 +273,17 @@ def test_front_matter_with_crlf_line_ends(tmp_path: Path) -> None:
     (article,) = ingest([path]).articles
     assert article.text == raw and article.outlet == "Valley Courier"
     assert _body(article) == ["Dam fails after storm", "Officials confirmed the dam failed on Tuesday."]
+
+
+def test_an_undated_file_takes_the_date_in_its_name(tmp_path: Path) -> None:
+    dated = _write(tmp_path / "wire-2024-09-03.txt", "The storm hit the coast on Tuesday.\n")
+    undated = _write(tmp_path / "notes.txt", "The storm hit the coast on Tuesday.\n")
+    stated = _write(
+        tmp_path / "desk-2024-09-03.md", "---\npublished: 2024-09-01\n---\nThe storm hit the coast.\n"
+    )
+    by_name = {Path(a.path).name: a.published for a in ingest([dated, undated, stated]).articles}
+    assert by_name == {
+        "wire-2024-09-03.txt": dt.date(2024, 9, 3),
+        "notes.txt": None,
+        "desk-2024-09-03.md": dt.date(2024, 9, 1),
+    }

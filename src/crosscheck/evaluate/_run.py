@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from crosscheck.config import Settings
@@ -14,11 +12,10 @@ from crosscheck.evaluate._baseline import baseline_findings
 from crosscheck.evaluate._gold import gold_file, load_gold
 from crosscheck.evaluate._pairs import PAIRS_NAME, BinaryCounts, Pair, PairVerdict, load_pairs, pair_counts
 from crosscheck.evaluate._score import Counts, Outcome, score_findings, tally
-from crosscheck.models import Article, SkippedInput
+from crosscheck.models import SkippedInput
 from crosscheck.nli.base import NLIModel
 
 SYSTEMS = ("crosscheck", "baseline")
-_STEM_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})$")
 
 
 @dataclass
@@ -75,17 +72,6 @@ def find_inputs(folders: Sequence[Path]) -> tuple[list[Path], list[Path]]:
     return list(clusters.values()), list(pair_files.values())
 
 
-def dated(article: Article) -> Article:
-    """An undated article gets the date its file name ends with, as a user would pass ``--date``."""
-    match = _STEM_DATE.search(Path(article.path).stem)
-    if article.published is not None or match is None:
-        return article
-    try:
-        return replace(article, published=dt.date.fromisoformat(match.group(1)))
-    except ValueError:
-        return article
-
-
 def evaluate(
     folders: Sequence[Path],
     settings: Settings,
@@ -132,7 +118,7 @@ def _cluster(path: Path, settings: Settings, model: NLIModel, threshold: float) 
 
     folder, gold = path.parent, load_gold(path)
     read = ingest([folder], max_bytes=settings.max_bytes)
-    articles = [dated(article) for article in read.articles]
+    articles = read.articles
     report = check(articles, settings, nli=model)
     baseline = baseline_findings(prepare(articles, settings).claims, model, threshold)
     return ClusterResult(

@@ -103,7 +103,9 @@ _ABSOLUTE_IN_TEXT = re.compile(
 _INTERVAL_WORD = re.compile(r"^\s+(?P<word>after|before|later|earlier|afterwards)\b", re.I)
 # 'will pay ... a premium to the closing price on Friday': a close already happened.
 _PAST_MARKERS = frozenset({"closing", "close", "previous", "prior", "preceding"})
-_FUTURE_LEMMAS = frozenset({"expect", "plan", "schedule", "intend", "due"})
+_FUTURE_LEMMAS = frozenset(
+    {"expect", "plan", "schedule", "intend", "due", "forecast", "set", "aim", "hope", "prepare"}
+)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from crosscheck.ingest._decode import Unreadable
-from crosscheck.ingest._metadata import Metadata, from_mapping, parse_date, split_front_matter
+from crosscheck.ingest._metadata import Metadata, date_in_name, from_mapping, parse_date, split_front_matter
 from crosscheck.ingest.clutter import scan
 
 TEXT_FIELDS = ("text", "body", "content")
@@ -56,8 +56,8 @@ def read_text(text: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> 
     """Plain text or Markdown: the file itself is the text; front matter and clutter stay out of the body.
 
     Without a ``published`` field, a date line near the top (a dateline such as
-    "February 19, 2023" before the third paragraph, left out of the body) gives
-    the publication date.
+    "February 19, 2023" before the third paragraph, left out of the body), or
+    else a date in the file name ("wire-2024-09-03.txt"), gives the publication date.
     """
     if not text.strip():
         raise Unreadable("file is empty" if not text else "file holds only whitespace")
@@ -75,6 +75,7 @@ def read_text(text: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> 
                 meta.published = parse_date(_dateline(text, line.start, line.end))
                 if meta.published:
                     break
+    meta.published = meta.published or date_in_name(path)
     return Draft(id, path, text, found.body, meta, scope, warnings=warnings + meta.warnings)
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 #: Accepted spellings of each metadata field, first match wins.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -123,3 +124,17 @@ def split_front_matter(text: str) -> tuple[Mapping[str, object], int, list[str]]
     if not isinstance(fields, dict):
         return {}, closing.end(), ["front matter is not a list of key: value fields: ignored"]
     return fields, closing.end(), []
+
+
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def date_in_name(path: str) -> dt.date | None:
+    """A date written into the file name ("npr-2023-02-18.txt"), as archives and scrapers name files."""
+    match = _NAME_DATE.search(Path(path).stem)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None

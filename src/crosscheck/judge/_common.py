@@ -58,9 +58,44 @@ def party(claim: Claim) -> str | None:
     return claim.facts.attribution.source if claim.facts.attribution else None
 
 
+def same_party(a: str | None, b: str | None) -> bool:
+    """'directorate' and "directorate's latest bulletin" are one source."""
+    if a is None or b is None:
+        return a is b
+    return a == b or a in b or b in a
+
+
+def _a_side(claim: Claim) -> bool:
+    """The claim's source is a party to the story (a government, a country, a named person
+    speaking), not just a source of facts ("police said", "the agency said")."""
+    from crosscheck.extract.sources import country_of
+
+    source = party(claim)
+    if source is None:
+        return False
+    if any(country_of(word) for word in [source, *source.split()]):
+        return True
+    people = {m.normalized for m in claim.facts.mentions if m.label == "PERSON"}
+    return any(source == person or source in person or person in source for person in people) or (
+        claim.facts.attribution is not None and claim.facts.attribution.kind == "quote"
+    )
+
+
 def same_voice(first: Claim, second: Claim) -> bool:
-    """Both claims are the outlets' own words, or both the same party's."""
-    return party(first) == party(second)
+    """Both claims are the same party's, or one is the outlet's own and the other a source's
+    that is not a side in the story ("police said", not "Beijing insists")."""
+    a, b = party(first), party(second)
+    if same_party(a, b):
+        return True
+    if a is None:
+        return not _a_side(second)
+    if b is None:
+        return not _a_side(first)
+    return False
+
+
+def share_a_name(first: Claim, second: Claim) -> bool:
+    return bool(first.names & second.names)
 
 
 def names(articles: Iterable[Article]) -> str:

@@ -11,14 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from crosscheck.judge._common import share_a_name
 from crosscheck.judge.facts import event_key
 from crosscheck.models import Claim, Corroboration
 
 REPORTING = frozenset({"say", "tell", "report", "add", "announce", "write", "state", "publish", "confirm"})
-
-
-def _names(claim: Claim) -> set[str]:
-    return {m.normalized for m in claim.facts.mentions}
 
 
 def _keep(claims: list[Claim]) -> tuple[Claim, ...]:
@@ -29,7 +26,7 @@ def _keep(claims: list[Claim]) -> tuple[Claim, ...]:
     kept = [
         claim
         for claim in per_article.values()
-        if any(_names(claim) & _names(other) for other in per_article.values() if other is not claim)
+        if any(share_a_name(claim, other) for other in per_article.values() if other is not claim)
     ]
     return tuple(kept) if len(kept) >= 2 else ()
 

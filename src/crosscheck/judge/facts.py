@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from crosscheck.judge._common import content_words, days_apart, make_finding, party
+from crosscheck.judge._common import content_words, days_apart, make_finding, party, share_a_name
 from crosscheck.models import Claim, ClaimPair, DateFact, Finding, Mention, NumberFact, Severity, Span
 
 DIFFERENT_EVENT_DAYS = 31
@@ -220,10 +220,7 @@ def _same_quantity(a: NumberFact, b: NumberFact, pair: ClaimPair) -> bool:
     only_one = all(
         sum(n.unit == a.unit for n in claim.facts.numbers) == 1 for claim in (pair.first, pair.second)
     )
-    shared = {m.normalized for m in pair.first.facts.mentions} & {
-        m.normalized for m in pair.second.facts.mentions
-    }
-    return only_one and bool(shared)
+    return only_one and share_a_name(pair.first, pair.second)
 
 
 def _comparable(a: NumberFact, b: NumberFact) -> bool:
@@ -313,9 +310,9 @@ def place_findings(pair: ClaimPair) -> list[Finding]:
 
 def _one_occasion(pair: ClaimPair) -> bool:
     """Two claims about one occasion: a shared name, and the same day or the same main verb."""
-    first, second = pair.first.facts, pair.second.facts
-    if not {m.normalized for m in first.mentions} & {m.normalized for m in second.mentions}:
+    if not share_a_name(pair.first, pair.second):
         return False
+    first, second = pair.first.facts, pair.second.facts
     days = {d.value for d in first.dates if d.precision == "day"} & {
         d.value for d in second.dates if d.precision == "day"
     }

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosscheck.judge._common import make_finding, party
+from crosscheck.judge._common import make_finding, party, same_party
 from crosscheck.models import Claim, Finding, Span
 
 MIN_WORDS = 2
@@ -61,10 +61,12 @@ def quote_findings(claims: Sequence[Claim]) -> list[Finding]:
             if _excerpts_of_one_remark(norm_a.split(), norm_b.split()):
                 continue
             speaker_a, speaker_b = party(claim_a), party(claim_b)
-            if speaker_a and speaker_b and speaker_a != speaker_b:
+            if speaker_a and speaker_b and not same_party(speaker_a, speaker_b):
                 continue
             similarity = fuzz.token_sort_ratio(norm_a, norm_b)
-            if similarity < (SIMILAR_SAME_SPEAKER if speaker_a and speaker_a == speaker_b else SIMILAR):
+            if similarity < (
+                SIMILAR_SAME_SPEAKER if speaker_a and same_party(speaker_a, speaker_b) else SIMILAR
+            ):
                 continue
             key = (*sorted((claim_a.article.id, claim_b.article.id)), *sorted((norm_a, norm_b)))
             if key in seen:

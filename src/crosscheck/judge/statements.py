@@ -3,7 +3,7 @@
 The model is asked only about pairs that could contradict at all: published at
 about the same time, not about explicitly different events, in the same voice
 (both the outlets' own words, or both the same party's), and about the same
-thing (a shared name and the same main verb, or near-identical wording). Both directions
+thing (a shared name, the same main verb, or close wording). Both directions
 are scored; the pair's contradiction score is the mean of the two, which halves
 the one-sided false alarms a sub-clause causes.
 """
@@ -13,15 +13,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from crosscheck.judge._common import content_words, make_finding, same_time, same_voice, word_spans
+from crosscheck.judge._common import (
+    content_words,
+    make_finding,
+    same_time,
+    same_voice,
+    share_a_name,
+    word_spans,
+)
 from crosscheck.judge.facts import ArticleFacts, event_relation, located, numbers_agree
 from crosscheck.models import ClaimPair, Finding, FindingKind, Severity, Span
 from crosscheck.nli.base import CONTRADICTION, ENTAILMENT, NLIModel
 
-#: Claims sharing a name but not their main verb are asked about only above this similarity.
-SAME_TOPIC = 75.0
-#: Claims this similar are asked about whatever their names and verbs.
-NEAR_DUPLICATE = 85.0
+#: Claims sharing neither a name nor their main verb are asked about only above this similarity.
+SAME_TOPIC = 65.0
 #: Mean contradiction probability at which a statement finding is medium, not low.
 CLEAR = 0.9
 
@@ -39,20 +44,15 @@ def worth_asking(pair: ClaimPair) -> bool:
     """Could these two claims contradict each other at all?
 
     Same time, same voice, not explicitly different events, and about the same
-    thing: a shared name and the same main verb (or very similar wording).
+    thing: a shared name, the same main verb, or close wording.
     """
     first, second = pair.first, pair.second
     if not same_time(first.article, second.article) or not same_voice(first, second):
         return False
     if event_relation(pair).different:
         return False
-    if pair.similarity >= NEAR_DUPLICATE:
-        return True
-    shared_names = {m.normalized for m in first.facts.mentions} & {
-        m.normalized for m in second.facts.mentions
-    }
     same_predicate = first.facts.predicate is not None and first.facts.predicate == second.facts.predicate
-    return bool(shared_names) and (same_predicate or pair.similarity >= SAME_TOPIC)
+    return share_a_name(first, second) or same_predicate or pair.similarity >= SAME_TOPIC
 
 
 def score(

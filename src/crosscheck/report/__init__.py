@@ -15,6 +15,7 @@ from crosscheck.report.json import to_dict
 
 __all__ = ["FORMATS", "render", "to_dict", "verdict"]
 
+
 def render(report: Report, fmt: str, *, color: bool | None = None, width: int | None = None) -> str:
     """The report in format ``fmt``; ``color`` and ``width`` only matter to ``rich``."""
     if fmt == "rich":
