@@ -19,7 +19,7 @@ from typing import Annotated, Any
 
 import typer
 
-from crosscheck.config import DEVICES, FAIL_ON, FORMATS, KINDS, Settings, load_settings
+from crosscheck.config import DEFAULT_THRESHOLD, DEVICES, FAIL_ON, FORMATS, KINDS, Settings, load_settings
 from crosscheck.errors import CrosscheckError, UsageError
 
 app = typer.Typer(
@@ -47,7 +47,8 @@ DeviceOpt = Annotated[
 ThresholdOpt = Annotated[
     float | None,
     typer.Option(
-        help="NLI contradiction probability needed for a statement finding (default 0.8).", show_default=False
+        help=f"NLI contradiction probability needed for a statement finding (default {DEFAULT_THRESHOLD}).",
+        show_default=False,
     ),
 ]
 KindsOpt = Annotated[

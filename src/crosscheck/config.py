@@ -29,7 +29,7 @@ FORMATS = ("rich", "json", "markdown", "html", "sarif", "github")
 
 #: Default NLI contradiction probability needed for a "statement" finding;
 #: chosen on fixtures/balloon and fixtures/eval (see README, "Threshold").
-DEFAULT_THRESHOLD = 0.8
+DEFAULT_THRESHOLD = 0.6
 
 
 @dataclass(frozen=True)
