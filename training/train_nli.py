@@ -307,7 +307,7 @@ def main() -> None:
     verify_merge(model, tok, check_dir)
 
     metrics = {
-        "recipe": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+        "recipe": {k: (_shown(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
         "train_examples": len(examples),
         "snli_train_pairs": len(snli),
         "news_train_pairs": len(news_train),
@@ -321,6 +321,12 @@ def main() -> None:
     (args.out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     update_card(metrics)
     print(f"done in {metrics['total_seconds']}s", flush=True)
+
+
+def _shown(path: Path) -> str:
+    """A path as it should appear in metrics.json: relative to the repository when inside it."""
+    resolved = path.resolve()
+    return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else str(path)
 
 
 def card_figures(m: dict) -> str:
