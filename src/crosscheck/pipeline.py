@@ -152,17 +152,14 @@ def judge_claims(
     from crosscheck.nli import load_model
 
     timer, report = prepared.timer, prepared.report
+    used: list[NLIModel] = []
 
     def loader() -> NLIModel:
-        if nli is not None:
-            return nli
-        with timer.stage("model_load"):
-            return load_model(
-                settings.model,
-                device=settings.device,
-                batch_size=settings.batch_size,
-                use_cache=settings.cache,
-            )
+        model = nli or load_model(
+            settings.model, device=settings.device, batch_size=settings.batch_size, use_cache=settings.cache
+        )
+        used.append(model)
+        return model
 
     with timer.stage("judge"):
         result = judge(
@@ -174,8 +171,11 @@ def judge_claims(
             progress=hooks.on_scored,
             on_scoring=hooks.on_scoring,
         )
-    if "model_load" in timer.timings:
-        timer.timings["judge"] = round(timer.timings["judge"] - timer.timings["model_load"], 4)
+    # the weights load inside the judge, on the first pair the result cache does not hold
+    load_seconds = getattr(used[0], "load_seconds", None) if used else None
+    if load_seconds:
+        timer.timings["model_load"] = round(load_seconds, 4)
+        timer.timings["judge"] = round(timer.timings["judge"] - load_seconds, 4)
     findings = [f for f in result.findings if not _ignored(f.id, settings.ignore)]
     report.findings = findings
     report.corroborations = result.corroborations

@@ -173,3 +173,21 @@ def test_same_meeting_in_two_cities_is_a_place_conflict():
     [finding] = place_findings(pair)
     assert finding.kind == "place"
     assert "Lyon" in finding.explanation and "Turin" in finding.explanation
+
+
+def test_did_and_did_not_with_the_same_verb_is_a_negation():
+    from crosscheck.judge.facts import negation_findings
+
+    a = article("a", "Halas conceded defeat late on Sunday.", "2025-05-19")
+    b = article("b", "As of Monday, Halas had not conceded.", "2025-05-19")
+    first = claim(a, a.text, mentions=(name(a, "Halas", "halas", "PERSON"),), predicate="concede")
+    second = claim(
+        b, b.text, mentions=(name(b, "Halas", "halas", "PERSON"),), predicate="concede", negated=True
+    )
+    [finding] = negation_findings(ClaimPair(first, second, 60.0))
+    assert finding.kind == "negation"
+    assert [s.text for s in finding.evidence[1].spans] == ["not", "conceded"]
+    other_verb = claim(
+        b, b.text, mentions=(name(b, "Halas", "halas", "PERSON"),), predicate="speak", negated=True
+    )
+    assert negation_findings(ClaimPair(first, other_verb, 60.0)) == []

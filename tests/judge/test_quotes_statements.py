@@ -49,8 +49,12 @@ def test_pairs_published_far_apart_or_in_different_voices_are_not_asked():
     assert not worth_asking(
         _pair("Acme will open the plant.", "Acme closed the plant.", published_b="2024-06-01")
     )
-    assert not worth_asking(_pair("Acme says the plant is safe.", "Acme's plant is unsafe.", said_a="beijing"))
-    assert worth_asking(_pair("Acme's plant is safe, inspectors said.", "Acme's plant is unsafe.", said_a="inspectors"))
+    assert not worth_asking(
+        _pair("Acme says the plant is safe.", "Acme's plant is unsafe.", said_a="beijing")
+    )
+    assert worth_asking(
+        _pair("Acme's plant is safe, inspectors said.", "Acme's plant is unsafe.", said_a="inspectors")
+    )
 
 
 def test_nli_contradictions_become_statement_findings_with_the_differing_words():

@@ -11,7 +11,13 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from crosscheck.judge.corroborate import fact_corroborations
-from crosscheck.judge.facts import ArticleFacts, date_findings, number_findings, place_findings
+from crosscheck.judge.facts import (
+    ArticleFacts,
+    date_findings,
+    negation_findings,
+    number_findings,
+    place_findings,
+)
 from crosscheck.judge.quotes import quote_findings
 from crosscheck.judge.statements import score, statement_findings, worth_asking
 from crosscheck.judge.titles import title_corroborations, title_findings
@@ -74,7 +80,12 @@ def judge(
     index = ArticleFacts.of(claims)
     settled: set[tuple[int, int]] = set()
     for pair in pairs:
-        typed = date_findings(pair, index) + number_findings(pair, index) + place_findings(pair)
+        typed = (
+            date_findings(pair, index)
+            + number_findings(pair, index)
+            + place_findings(pair)
+            + negation_findings(pair)
+        )
         if typed:
             settled.add((id(pair.first), id(pair.second)))
             findings += typed

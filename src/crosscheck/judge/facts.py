@@ -22,7 +22,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from crosscheck.judge._common import content_words, days_apart, make_finding, party, share_a_name
+from crosscheck.judge._common import (
+    content_words,
+    days_apart,
+    make_finding,
+    party,
+    same_time,
+    same_voice,
+    share_a_name,
+)
 from crosscheck.models import Claim, ClaimPair, DateFact, Finding, Mention, NumberFact, Severity, Span
 
 DIFFERENT_EVENT_DAYS = 31
@@ -317,3 +325,38 @@ def _one_occasion(pair: ClaimPair) -> bool:
         d.value for d in second.dates if d.precision == "day"
     }
     return bool(days) or (first.predicate is not None and first.predicate == second.predicate)
+
+
+def negation_findings(pair: ClaimPair) -> list[Finding]:
+    """One claim says someone did something, the other that they did not: the same main verb
+    about the same name, with opposite polarity, in the same voice, about the same time."""
+    first, second = pair.first, pair.second
+    if first.facts.negated == second.facts.negated or first.facts.predicate is None:
+        return []
+    if first.facts.predicate != second.facts.predicate or not share_a_name(first, second):
+        return []
+    if event_relation(pair).different or not same_time(first.article, second.article):
+        return []
+    if not same_voice(first, second):
+        return []
+    denier, asserter = (first, second) if first.facts.negated else (second, first)
+    verb = first.facts.predicate
+    text = f"{asserter.article.label} says it happened ({verb}); {denier.article.label} says it did not"
+    return [
+        make_finding(
+            "negation", "medium", 0.8, text, [(c, _verb_and_negation(c, verb)) for c in (first, second)]
+        )
+    ]
+
+
+_NEGATION_CUES = frozenset({"not", "no", "never", "n't", "denied", "denies", "deny", "without"})
+
+
+def _verb_and_negation(claim: Claim, verb: str) -> list[Span]:
+    """The words to highlight: forms of the shared verb, and negation cues."""
+    stem = verb.split()[0][:4]
+    return [
+        Span(m.start(), m.end(), m.group())
+        for m in _WORD.finditer(claim.article.text, claim.start, claim.end)
+        if m.group().lower() in _NEGATION_CUES or m.group().lower().startswith(stem)
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -58,6 +59,7 @@ class TransformerNLI:
         self.cache = cache
         self._loader = loader
         self._loaded: tuple[Any, Any, str] | None = None
+        self.load_seconds: float | None = None
 
     @property
     def loaded(self) -> bool:
@@ -66,7 +68,9 @@ class TransformerNLI:
 
     def _weights(self) -> tuple[Any, Any, str]:
         if self._loaded is None:
+            started = time.perf_counter()
             self._loaded = self._loader()
+            self.load_seconds = time.perf_counter() - started
         return self._loaded
 
     @property
@@ -78,6 +82,11 @@ class TransformerNLI:
     def tokenizer(self) -> Any:
         """The tokenizer (loads the weights)."""
         return self._weights()[1]
+
+    @property
+    def device(self) -> str:
+        """Where the model runs (loads the weights)."""
+        return self._weights()[2]
 
     def predict(
         self,
