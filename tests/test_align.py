@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from crosscheck.align import AlignOptions, align, normalize
 from crosscheck.models import Claim, Mention, Span
 from crosscheck.segment import segment
@@ -91,3 +94,19 @@ def test_pairs_grow_linearly_with_the_number_of_articles():
     pairs = align(claims_of(*many), AlignOptions(per_article=2, max_per_claim=3))
     assert len(pairs) <= 3 * len(many)
     assert len({p.first.article.id for p in pairs} | {p.second.article.id for p in pairs}) == len(many)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300), min_size=1, max_size=4
+    )
+)
+def test_any_articles_align_without_errors_into_valid_cross_article_pairs(texts):
+    owners = [article(f"a{n}", text) for n, text in enumerate(texts)]
+    for pair in align(claims_of(*owners)):
+        assert pair.first.article.id < pair.second.article.id
+        for claim in (pair.first, pair.second):
+            assert 0 <= claim.start < claim.end <= len(claim.article.text)
+            assert claim.text == claim.article.text[claim.start : claim.end]
+        assert 0 <= pair.similarity <= 100

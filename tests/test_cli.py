@@ -181,3 +181,30 @@ def test_help_does_not_import_torch():
     assert out.strip() == "False"
     result = subprocess.run([sys.executable, "-m", "crosscheck", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "check" in result.stdout
+
+
+def test_finding_ids_survive_unrelated_edits(runner, story):
+    first = json.loads(run(runner, "check", str(story), "-f", "json").stdout)["findings"]
+    edited = (
+        STORY_B.replace("took three years", "took three long years")
+        + "\nA ribbon was cut by schoolchildren.\n"
+    )
+    (story / "b.md").write_text("Intro line added at the top.\n\n" + edited, encoding="utf-8")
+    second = json.loads(run(runner, "check", str(story), "-f", "json").stdout)["findings"]
+    date_ids = lambda found: [f["id"] for f in found if f["kind"] == "date"]  # noqa: E731
+    assert date_ids(first) and date_ids(first) == date_ids(second)
+
+
+def test_a_model_folder_that_is_not_a_model_is_one_line_exit_2(story, tmp_path_factory):
+    not_a_model = tmp_path_factory.mktemp("not-a-model")
+    (not_a_model / "notes.txt").write_text("hello", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "check", str(story), "--model", str(not_a_model), "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 2
+    assert (
+        result.stderr.count("\n") == 1 and "not-a-model" in result.stderr and "Traceback" not in result.stderr
+    )

@@ -131,3 +131,30 @@ def test_seed_articles_report_the_wang_yi_title_among_the_top_findings():
     assert not any(
         f.severity == "high" and any("airship" in c.text for c in f.claims) for f in report.findings
     )
+
+
+def test_the_real_model_run_opens_no_network_connection(monkeypatch, tmp_path):
+    import socket
+
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"network access attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setenv("CROSSCHECK_CACHE", str(tmp_path / "cache"))  # converts the bundled model afresh
+    report = check([BALLOON / "npr-2023-02-18.md", BALLOON / "dw-2023-02-19.md"])
+    assert report.model["name"] == "crosscheck-news-nli"
+    assert report.stats["pairs_judged_by_nli"] > 0
+
+
+def test_same_json_twice_and_with_the_arguments_reversed():
+    paths = sorted(str(p) for p in BALLOON.glob("*.md"))
+
+    def run(args: list[str]) -> dict:
+        result = CliRunner().invoke(app, ["check", *args, "--format", "json"])
+        report = json.loads(result.stdout)
+        report["stats"].pop("timings")
+        return report
+
+    first = run(paths)
+    assert first == run(paths) == run(list(reversed(paths)))
