@@ -59,7 +59,7 @@ def run(options: BenchOptions) -> dict[str, object]:
     folder = options.scratch / f"recall-{size}"
     shutil.rmtree(folder, ignore_errors=True)
     paths = write_cluster(folder, make_cluster(fixture_sentences(), size, options.sentences, seed=size))
-    settings = Settings(model=options.model)
+    settings = Settings(model=options.model, cache=False)
     prepared = prepare(paths, settings)
     shutil.rmtree(folder, ignore_errors=True)
     claims = prepared.claims
