@@ -166,6 +166,10 @@ def _hooks(progress: _Progress, quiet: bool):  # type: ignore[no-untyped-def]
     return Hooks(on_scoring=progress.start, on_scored=progress.advance, on_warning=warn, on_skipped=skipped)
 
 
+#: Formats whose output is one document, not lines ending with the verdict.
+DOCUMENT_FORMATS = ("json", "sarif", "html", "markdown")
+
+
 def _emit(report: Any, fmt: str | None, output: Path | None, timings: bool) -> None:
     from crosscheck.report import render, verdict
 
@@ -174,19 +178,21 @@ def _emit(report: Any, fmt: str | None, output: Path | None, timings: bool) -> N
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     color = _color_wanted() and output is None and fmt == "rich"
     text = render(report, fmt, color=color)
+    if timings:
+        stages = report.stats.get("timings", {})
+        typer.echo(
+            "timings: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in stages.items()), err=True
+        )
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")
         except OSError as error:
             raise UsageError(f"cannot write the report: {error.strerror}", path=str(output)) from None
         typer.echo(f"Report written to {output}. {verdict(report)}")
-    else:
-        typer.echo(text, nl=not text.endswith("\n"))
-    if timings:
-        stages = report.stats.get("timings", {})
-        typer.echo(
-            "timings: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in stages.items()), err=True
-        )
+        return
+    typer.echo(text, nl=not text.endswith("\n"))
+    if fmt in DOCUMENT_FORMATS:  # the document has no last line for a person: say the verdict on stderr
+        typer.echo(f"crosscheck: {verdict(report)}", err=True)
 
 
 def _apply_baseline(report: Any, baseline: Path | None, write_baseline: Path | None) -> None:

@@ -113,6 +113,11 @@ def test_a_day_after_dates_the_earlier_event(claims):
     assert (dt.date(2024, 3, 7), "lift off") in found
 
 
+def test_a_date_followed_by_an_after_clause_keeps_its_own_event(claims):
+    claim = claims("The navy sank the trawler on March 4 after it drifted into the strait.")[0]
+    assert [(d.value, d.span.text, d.event) for d in claim.facts.dates] == [(dt.date(2024, 3, 4), "March 4", "sink")]
+
+
 def test_closing_price_weekday_is_past_even_under_will(claims):
     claim = claims("Corvane will pay a premium of 30% to its closing price on Friday.", dt.date(2024, 3, 12))[
         0

@@ -100,6 +100,7 @@ _ABSOLUTE_IN_TEXT = re.compile(
     r"|\b(?:last|this|next)\s+(?:week|month|year)\b|\b(?:yesterday|today|tomorrow)\b",
     re.I,
 )
+_DURATION = re.compile(rf"(?:about\s+|some\s+|nearly\s+)?{_COUNT}\s+{_UNIT}", re.I)
 _INTERVAL_WORD = re.compile(r"^\s+(?P<word>after|before|later|earlier|afterwards)\b", re.I)
 # 'will pay ... a premium to the closing price on Friday': a close already happened.
 _PAST_MARKERS = frozenset({"closing", "close", "previous", "prior", "preceding"})
@@ -120,7 +121,9 @@ def dates(context: ArticleContext, sentence: Sentence, anchor: dt.date | None = 
     published = context.article.published
     found: list[DateFact] = []
     for start, end, tokens in _candidates(context, sentence):
-        end, event = _interval_after(context, sentence, end)
+        event = None
+        if _DURATION.fullmatch(context.article.text[start:end].strip()):  # "a day after", not "May 4 after"
+            end, event = _interval_after(context, sentence, end)
         text = context.article.text[start:end]
         days = [fact.value for fact in found if fact.precision == "day"]
         base = days[-1] if days else anchor
