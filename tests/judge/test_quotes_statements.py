@@ -75,3 +75,18 @@ def test_a_denied_statement_is_a_negation_finding():
         score(FakeNLI(lambda p, h: True), [pair]), 0.8, ArticleFacts.of([pair.first, pair.second])
     )
     assert finding.kind == "negation"
+
+
+def test_a_quote_with_one_word_changed_highlights_that_word():
+    a = article("a", '"It is the end of the shouting," Kovac said on Monday.')
+    b = article("b", '"It is the end of the fighting," Kovac said on Monday.')
+    said_a = Attribution("irena kovac", span(a, "Kovac"), "quote")
+    said_b = Attribution("irena kovac", span(b, "Kovac"), "quote")
+    [finding] = quote_findings(
+        [
+            claim(a, a.text, quotes=(span(a, "It is the end of the shouting,"),), attribution=said_a),
+            claim(b, b.text, quotes=(span(b, "It is the end of the fighting,"),), attribution=said_b),
+        ]
+    )
+    assert [[s.text for s in e.spans] for e in finding.evidence] == [["shouting"], ["fighting"]]
+    assert "with different words" in finding.explanation

@@ -83,4 +83,38 @@ def _finding(claim_a: Claim, span_a: Span, claim_b: Claim, span_b: Span, similar
         f'{claim_a.article.label} quotes "{span_a.text}"; {claim_b.article.label} quotes the same remark {how}: '
         f'"{span_b.text}"'
     )
-    return make_finding("quote", "low", similarity / 100.0, text, [(claim_a, [span_a]), (claim_b, [span_b])])
+    differ_a, differ_b = ([], []) if same_words else _differing_words(claim_a, span_a, claim_b, span_b)
+    evidence = [(claim_a, differ_a or [span_a]), (claim_b, differ_b or [span_b])]
+    return make_finding("quote", "low", similarity / 100.0, text, evidence)
+
+
+_QUOTE_WORD = re.compile(r"[\w'’.-]*\w", re.UNICODE)
+
+
+def _words(claim: Claim, span: Span) -> list[tuple[str, Span]]:
+    """The quote's words with their spans, keyed the way quotes are compared."""
+    text = claim.article.text
+    inserted = [(span.start + m.start(), span.start + m.end()) for m in _EDITORIAL.finditer(span.text)]
+    found = []
+    for match in _QUOTE_WORD.finditer(text, span.start, span.end):
+        key = _normal(match.group())
+        if key and not any(start <= match.start() < end for start, end in inserted):
+            found.append((key, Span(match.start(), match.end(), match.group())))
+    return found
+
+
+def _differing_words(
+    claim_a: Claim, span_a: Span, claim_b: Claim, span_b: Span
+) -> tuple[list[Span], list[Span]]:
+    """The words where the two quotes part ways (editorial insertions aside): what the report highlights."""
+    from difflib import SequenceMatcher
+
+    words_a, words_b = _words(claim_a, span_a), _words(claim_b, span_b)
+    matcher = SequenceMatcher(a=[w for w, _ in words_a], b=[w for w, _ in words_b], autojunk=False)
+    differ_a: list[Span] = []
+    differ_b: list[Span] = []
+    for op, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+        if op != "equal":
+            differ_a += [spot for _, spot in words_a[a_start:a_end]]
+            differ_b += [spot for _, spot in words_b[b_start:b_end]]
+    return differ_a, differ_b
