@@ -63,7 +63,7 @@ def quote_findings(claims: Sequence[Claim]) -> list[Finding]:
             speaker_a, speaker_b = party(claim_a), party(claim_b)
             if speaker_a and speaker_b and not same_party(speaker_a, speaker_b):
                 continue
-            similarity = fuzz.token_sort_ratio(norm_a, norm_b)
+            similarity = max(fuzz.token_sort_ratio(norm_a, norm_b), fuzz.ratio(norm_a, norm_b))
             if similarity < (
                 SIMILAR_SAME_SPEAKER if speaker_a and same_party(speaker_a, speaker_b) else SIMILAR
             ):
