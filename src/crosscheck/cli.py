@@ -166,6 +166,7 @@ def _hooks(progress: _Progress, quiet: bool):  # type: ignore[no-untyped-def]
     return Hooks(on_scoring=progress.start, on_scored=progress.advance, on_warning=warn, on_skipped=skipped)
 
 
+DRAFT_FAIL_ON = "contradiction"
 #: Formats whose output is one document, not lines ending with the verdict.
 DOCUMENT_FORMATS = ("json", "sarif", "html", "markdown")
 
@@ -323,8 +324,7 @@ def draft(
     """
     from crosscheck.draft import draft as run_draft
 
-    settings = Settings(fail_on="contradiction").with_values({}, "default")
-    found = _settings(
+    settings = _settings(
         config,
         model=model,
         device=device,
@@ -335,14 +335,14 @@ def draft(
         batch_size=batch_size,
         cache=False if no_cache else None,
     )
-    if found.source_of("fail_on") == "default":
-        found = found.with_values({"fail_on": settings.fail_on}, "default for draft")
+    if settings.source_of("fail_on") == "default":  # a draft check exists to fail CI
+        settings = settings.with_values({"fail_on": DRAFT_FAIL_ON}, "default for draft")
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
     try:
         report = run_draft(
             drafts,
             source,
-            found,
+            settings,
             include_sources=all_findings,
             unsupported=not no_unsupported,
             stdin=sys.stdin,
@@ -352,7 +352,7 @@ def draft(
         progress.stop()
     _apply_baseline(report, baseline, write_baseline)
     _emit(report, fmt, output, timings)
-    _finish(report, found)
+    _finish(report, settings)
 
 
 @app.command("eval")

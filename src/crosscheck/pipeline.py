@@ -64,7 +64,6 @@ def prepare(
     outlet: str | None = None,
     stdin: TextIO | None = None,
     hooks: Hooks | None = None,
-    minimum_articles: int = 2,
 ) -> Prepared:
     """Ingest, segment and extract: every claim of every readable article."""
     from crosscheck.extract import extract_claims
@@ -79,7 +78,7 @@ def prepare(
     for warning in result.warnings:
         if hooks.on_warning:
             hooks.on_warning(warning)
-    if len(articles) < minimum_articles:
+    if len(articles) < 2:
         raise InputError(_too_few(articles, result.skipped))
     for skipped in result.skipped:
         if hooks.on_skipped:
