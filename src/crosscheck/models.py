@@ -274,7 +274,3 @@ class Report:
     model: dict[str, object] = field(default_factory=dict)
     stats: dict[str, object] = field(default_factory=dict)
     drafts: list[str] = field(default_factory=list)
-
-    def findings_at_least(self, severity: Severity) -> list[Finding]:
-        floor = SEVERITY_ORDER[severity]
-        return [f for f in self.findings if SEVERITY_ORDER[f.severity] >= floor]
