@@ -130,7 +130,7 @@ def _label(fact: DateFact) -> str:
     return f"{shown} ({fact.span.text})" if fact.relative else shown
 
 
-def _as_of_publication(pair: ClaimPair, a: DateFact, b: DateFact) -> bool:
+def as_of_publication(pair: ClaimPair, a: DateFact, b: DateFact) -> bool:
     """Each date is its own article's day of publication (or the day before): a state as of
     the report ("still missing on Wednesday"), true at its own date, not a dated event."""
     published_a, published_b = pair.first.article.published, pair.second.article.published
@@ -154,7 +154,7 @@ def date_findings(pair: ClaimPair, index: ArticleFacts) -> list[Finding]:
             if (
                 index.states_day(second_id, a)
                 or index.states_day(first_id, b)
-                or _as_of_publication(pair, a, b)
+                or as_of_publication(pair, a, b)
             ):
                 continue
             what = a.event or b.event or "it happened"
@@ -237,7 +237,7 @@ def _comparable(a: NumberFact, b: NumberFact) -> bool:
     return max(a.value, b.value) / min(a.value, b.value) <= SAME_MAGNITUDE
 
 
-def _is_update(pair: ClaimPair) -> bool:
+def is_update(pair: ClaimPair) -> bool:
     apart = days_apart(pair.first.article, pair.second.article)
     return bool(apart) and bool(
         _UPDATE_WORDS.search(pair.first.text) or _UPDATE_WORDS.search(pair.second.text)
@@ -245,7 +245,7 @@ def _is_update(pair: ClaimPair) -> bool:
 
 
 def number_findings(pair: ClaimPair, index: ArticleFacts) -> list[Finding]:
-    if event_relation(pair).different or _is_update(pair):
+    if event_relation(pair).different or is_update(pair):
         return []
     first_id, second_id = pair.first.article.id, pair.second.article.id
     by_unit: dict[str, tuple[list[NumberFact], list[NumberFact]]] = {}

@@ -21,12 +21,21 @@ from crosscheck.judge._common import (
     share_a_name,
     word_spans,
 )
-from crosscheck.judge.facts import ArticleFacts, event_relation, located, numbers_agree
+from crosscheck.judge.facts import (
+    ArticleFacts,
+    as_of_publication,
+    event_relation,
+    is_update,
+    located,
+    numbers_agree,
+)
 from crosscheck.models import ClaimPair, Finding, FindingKind, Severity, Span
 from crosscheck.nli.base import CONTRADICTION, ENTAILMENT, NLIModel
 
 #: Claims sharing neither a name nor their main verb are asked about only above this similarity.
 SAME_TOPIC = 65.0
+#: How much lower the model's score may be when the claims also differ in a date, number or place.
+FACT_BACKED_MARGIN = 0.2
 #: Mean contradiction probability at which a statement finding is medium, not low.
 CLEAR = 0.9
 
@@ -80,9 +89,12 @@ def _typed(item: Scored, index: ArticleFacts) -> tuple[FindingKind, list[Span], 
     b_days = {d.value: d for d in second.dates if d.precision == "day"}
     if a_days and b_days and not a_days.keys() & b_days.keys():
         a, b = next(iter(a_days.values())), next(iter(b_days.values()))
-        if not index.states_day(pair.second.article.id, a) and not index.states_day(pair.first.article.id, b):
+        stated_elsewhere = index.states_day(pair.second.article.id, a) or index.states_day(
+            pair.first.article.id, b
+        )
+        if not stated_elsewhere and not as_of_publication(pair, a, b):
             return "date", [a.span], [b.span]
-    for a_number in first.numbers:
+    for a_number in first.numbers if not is_update(pair) else ():
         for b_number in second.numbers:
             if a_number.unit and a_number.unit == b_number.unit and not numbers_agree(a_number, b_number):
                 return "number", [a_number.span], [b_number.span]
@@ -96,7 +108,9 @@ def statement_findings(scored: Sequence[Scored], threshold: float, index: Articl
     """Findings for pairs the model calls contradictory, typed by the fact they differ in."""
     findings = []
     for item in scored:
-        if item.contradiction < threshold:
+        typed = _typed(item, index)
+        # a fact the two claims differ in backs a weaker verdict: the model is one signal of two
+        if item.contradiction < (max(threshold - FACT_BACKED_MARGIN, 0.3) if typed else threshold):
             continue
         first, second = item.pair.first, item.pair.second
         words_a, words_b = content_words(first.text), content_words(second.text)
@@ -105,7 +119,7 @@ def statement_findings(scored: Sequence[Scored], threshold: float, index: Articl
         kind: FindingKind = "statement"
         if first.facts.negated != second.facts.negated:
             kind = "negation"
-        elif typed := _typed(item, index):
+        elif typed:
             kind, spans_a, spans_b = typed
         severity: Severity = "medium" if item.contradiction >= CLEAR or kind != "statement" else "low"
         shown_a = ", ".join(sorted(only_a)[:6]) or "the same words"
