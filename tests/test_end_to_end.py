@@ -98,7 +98,12 @@ def test_cli_prints_the_report_on_the_fixtures():
 
 @pytest.mark.parametrize(
     ("draft", "code", "line"),
-    [("wrong-title.md", 1, 7), ("wrong-date.md", 1, 11), ("faithful.md", 0, None)],
+    [
+        ("wrong-title.md", 1, 7),
+        ("wrong-date.md", 1, 11),
+        ("wrong-number.md", 1, 11),
+        ("faithful.md", 0, None),
+    ],
 )
 def test_drafts_fail_on_wrong_facts_and_pass_when_faithful(draft, code, line):
     result = CliRunner().invoke(app, ["draft", str(DRAFTS / draft), "--source", str(BALLOON), "-f", "github"])

@@ -115,7 +115,9 @@ def test_a_day_after_dates_the_earlier_event(claims):
 
 def test_a_date_followed_by_an_after_clause_keeps_its_own_event(claims):
     claim = claims("The navy sank the trawler on March 4 after it drifted into the strait.")[0]
-    assert [(d.value, d.span.text, d.event) for d in claim.facts.dates] == [(dt.date(2024, 3, 4), "March 4", "sink")]
+    assert [(d.value, d.span.text, d.event) for d in claim.facts.dates] == [
+        (dt.date(2024, 3, 4), "March 4", "sink")
+    ]
 
 
 def test_closing_price_weekday_is_past_even_under_will(claims):
@@ -123,3 +125,10 @@ def test_closing_price_weekday_is_past_even_under_will(claims):
         0
     ]
     assert [d.value for d in claim.facts.dates] == [dt.date(2024, 3, 8)]
+
+
+def test_just_over_and_a_little_under_are_close_figures_not_bounds(claims):
+    found = claims("Talks lasted just over three hours, and a little under 200 people attended.")[
+        0
+    ].facts.numbers
+    assert [(n.value, n.qualifier) for n in found] == [(3.0, "about"), (200.0, "about")]

@@ -4,7 +4,8 @@ spaCy's CARDINAL, MONEY, PERCENT and QUANTITY entities give the candidates (digi
 missed are added by pattern); the value, scale and currency are read here because
 spaCy does not normalize them. Dates, times, ordinals, years and numbers inside
 names ("G20", "Apollo 11") are left out; durations spaCy files as DATE or TIME
-count when they state a number ("a little over eight hours" -> more than 8 hour).
+count when they state a number ("a little over eight hours" -> about 8 hour: "just
+over" and "a little under" say the figure is close, not only a bound).
 Measured on the five seed articles (ingest + segment + extract): "$32.95" -> 32.95
 usd, "less than $3" -> less than 3 usd, "two days" -> 2 day; no year or date came
 out as a number.
@@ -89,10 +90,11 @@ _CURRENCY_WORDS = {
 _QUALIFIERS = (
     (
         "about",
-        r"about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|close to|circa|~",
+        r"about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|close to|circa|~"
+        r"|a little over|just over|slightly over|slightly more than|a little under|just under|slightly under",
     ),
-    ("more than", r"more than|over|above|in excess of|upwards of|a little over|just over|exceeding"),
-    ("less than", r"less than|fewer than|under|below|just under|a little under|short of"),
+    ("more than", r"more than|over|above|in excess of|upwards of|exceeding"),
+    ("less than", r"less than|fewer than|under|below|short of"),
     ("at least", r"at least|no fewer than|no less than|a minimum of"),
     ("at most", r"at most|no more than|a maximum of"),
     ("up to", r"up to"),
