@@ -47,18 +47,22 @@ def normalize(text: str) -> str:
     return " ".join(word for word in words if word not in STOP_WORDS)
 
 
-def _shared_entity_counts(claims: Sequence[Claim]) -> np.ndarray:
-    """How many named entities each pair of claims shares, as one matrix product."""
+def _name_incidence(claims: Sequence[Claim]) -> np.ndarray:
+    """One row per claim, one column per name: shared names are a matrix product away."""
     vocabulary: dict[str, int] = {}
     rows = [[vocabulary.setdefault(name, len(vocabulary)) for name in claim.names] for claim in claims]
     incidence = np.zeros((len(claims), max(len(vocabulary), 1)), dtype=np.float32)
     for row, columns in enumerate(rows):
         incidence[row, columns] = 1.0
-    return incidence @ incidence.T
+    return incidence
 
 
 def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[ClaimPair]:
-    """Candidate pairs, best first; in each pair ``first`` is from the article whose id sorts first."""
+    """Candidate pairs, best first; in each pair ``first`` is from the article whose id sorts first.
+
+    Scores are computed one article at a time against all the others, so memory grows
+    with (article size x corpus size), not with the square of the corpus.
+    """
     from rapidfuzz import fuzz, process
 
     options = options or AlignOptions()
@@ -71,25 +75,34 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
     if len(blocks) < 2:
         return []
     texts = [normalize(claim.text) for claim in usable]
-    scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.float32)
-    scores += options.entity_bonus * np.minimum(_shared_entity_counts(usable), 2.0)
-    np.minimum(scores, 100.0, out=scores)
+    incidence = _name_incidence(usable)
 
-    chosen: dict[tuple[int, int], float] = {}
     picks: list[list[tuple[float, int]]] = [[] for _ in usable]
     for row_start, row_end in blocks.values():
+        others = np.array([i for i in range(len(usable)) if not row_start <= i < row_end])
+        scores = process.cdist(
+            texts[row_start:row_end],
+            [texts[i] for i in others],
+            scorer=fuzz.token_set_ratio,
+            workers=-1,
+            dtype=np.float32,
+        )
+        scores += options.entity_bonus * np.minimum(incidence[row_start:row_end] @ incidence[others].T, 2.0)
+        np.minimum(scores, 100.0, out=scores)
+        offset = 0
         for column_start, column_end in blocks.values():
             if column_start == row_start:
                 continue
-            block = scores[row_start:row_end, column_start:column_end]
-            keep = min(options.per_article, block.shape[1])
-            top = np.argsort(-block, axis=1, kind="stable")[:, :keep]
-            for offset, columns in enumerate(top):
-                row = row_start + offset
-                for column in columns + column_start:
-                    score = float(scores[row, column])
+            width = column_end - column_start
+            block = scores[:, offset : offset + width]
+            top = np.argsort(-block, axis=1, kind="stable")[:, : min(options.per_article, width)]
+            for row_offset, columns in enumerate(top):
+                for column in columns:
+                    score = float(block[row_offset, column])
                     if score >= options.min_similarity:
-                        picks[row].append((score, int(column)))
+                        picks[row_start + row_offset].append((score, column_start + int(column)))
+            offset += width
+    chosen: dict[tuple[int, int], float] = {}
     for row, candidates in enumerate(picks):
         candidates.sort(key=lambda item: (-item[0], item[1]))
         for score, column in candidates[: options.max_per_claim]:

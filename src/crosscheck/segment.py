@@ -27,6 +27,9 @@ _ATTRIBUTION_TAIL = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+){0,4}(?:said|says|added|asked|told reporters|wrote|tweeted)\s*[.!]?$"
 )
 _CLAUSE_BREAK = re.compile(r"[;:,]\s+|\s+[–—-]\s+")
+#: Paragraphs longer than this are cut at likely sentence ends before pysbd sees them.
+CHUNK_CHARS = 3000
+_LIKELY_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z\"“])")
 
 
 @dataclass
@@ -59,8 +62,24 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A very long paragraph cut at likely sentence ends into pieces pysbd handles fast
+    (its time grows with the square of the paragraph's length)."""
+    while end - start > CHUNK_CHARS:
+        breaks = [m.end() for m in _LIKELY_END.finditer(text, start + CHUNK_CHARS // 2, start + CHUNK_CHARS)]
+        cut = breaks[-1] if breaks else start + CHUNK_CHARS
+        yield start, cut
+        start = cut
+    yield start, end
+
+
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """pysbd's sentences of one paragraph, located in ``text``."""
+    for chunk_start, chunk_end in _chunks(text, start, end):
+        yield from _pysbd_spans(text, chunk_start, chunk_end)
+
+
+def _pysbd_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """pysbd's sentences of one paragraph (or chunk), located in ``text``."""
     paragraph = text[start:end]
     cursor = 0
     for piece in _segmenter().segment(paragraph):

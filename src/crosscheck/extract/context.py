@@ -61,8 +61,29 @@ class ArticleContext:
         return self.tokens(sentence.start, sentence.end)
 
     @cached_property
+    def _spacy_ents(self) -> tuple[list[SpacySpan], list[int]]:
+        ents = list(self.doc.ents)  # doc.ents rebuilds its list on every access
+        return ents, [ent.start_char for ent in ents]
+
+    def spacy_ents_in(self, start: int, end: int) -> list[SpacySpan]:
+        """spaCy's raw entities inside [start, end), found by bisection, not a scan."""
+        ents, starts = self._spacy_ents
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end)
+        return [ent for ent in ents[first:last] if ent.end_char <= end]
+
+    def spacy_ents_around(self, start: int, end: int) -> list[SpacySpan]:
+        """spaCy's raw entities that contain [start, end)."""
+        ents, starts = self._spacy_ents
+        last = bisect.bisect_right(starts, start)
+        return [
+            ent for ent in ents[max(0, last - 8) : last] if ent.start_char <= start and end <= ent.end_char
+        ]
+
+    @cached_property
     def entities(self) -> list[Entity]:
-        return _entities(self)
+        """Entities in text order (lookups bisect on their starts)."""
+        return sorted(_entities(self), key=lambda entity: (entity.start, entity.end))
 
     @cached_property
     def place_names(self) -> tuple[str, ...]:
@@ -74,11 +95,18 @@ class ArticleContext:
         """Capitalized words seen inside a sentence: names, even where a sentence opens with them."""
         return frozenset(t.text for t in self.doc if t.text[:1].isupper() and not t.is_sent_start)
 
+    @cached_property
+    def _entity_starts(self) -> list[int]:
+        return [entity.start for entity in self.entities]
+
     def entities_in(self, start: int, end: int) -> list[Entity]:
-        return [entity for entity in self.entities if start <= entity.start and entity.end <= end]
+        first = bisect.bisect_left(self._entity_starts, start)
+        last = bisect.bisect_left(self._entity_starts, end)
+        return [entity for entity in self.entities[first:last] if entity.end <= end]
 
     def entity_at(self, token: Token) -> Entity | None:
-        for entity in self.entities:
+        last = bisect.bisect_right(self._entity_starts, token.idx)
+        for entity in self.entities[max(0, last - 8) : last]:
             if entity.tokens.start <= token.i < entity.tokens.end:
                 return entity
         return None

@@ -154,9 +154,7 @@ def numbers(context: ArticleContext, sentence: Sentence) -> tuple[NumberFact, ..
 
 
 def _candidates(context: ArticleContext, sentence: Sentence) -> list[tuple[int, int, str]]:
-    ents = [
-        ent for ent in context.doc.ents if sentence.start <= ent.start_char and ent.end_char <= sentence.end
-    ]
+    ents = context.spacy_ents_in(sentence.start, sentence.end)
     found = [(ent.start_char, ent.end_char, ent.label_) for ent in ents if ent.label_ in _NUMBER_LABELS]
     found += [
         (ent.start_char, ent.end_char, "DURATION")
@@ -253,10 +251,7 @@ def _party_count(context: ArticleContext, tokens: SpacySpan, text: str, unit: st
 
 
 def _inside_name(context: ArticleContext, start: int, end: int) -> bool:
-    return any(
-        ent.label_ in _NAME_LABELS and ent.start_char <= start and end <= ent.end_char
-        for ent in context.doc.ents
-    )
+    return any(ent.label_ in _NAME_LABELS for ent in context.spacy_ents_around(start, end))
 
 
 def _unit(

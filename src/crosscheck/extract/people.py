@@ -21,14 +21,15 @@ class PeopleIndex:
 
     full_names: list[tuple[int, str]] = field(default_factory=list)
     _mentions: list[tuple[int, str]] = field(default_factory=list)
+    _name_words: set[str] = field(default_factory=set)
 
     def add_full_name(self, offset: int, name: str) -> None:
         self.full_names.append((offset, name))
+        self._name_words.update(name.split())
 
     def knows_word(self, word: str) -> bool:
         """Whether ``word`` is one word of a full name seen in the article."""
-        word = normalize(word)
-        return any(word in name.split() for _, name in self.full_names)
+        return normalize(word) in self._name_words
 
     def resolve(self, name: str, offset: int) -> str:
         """The full name a short name stands for (nearest earlier one wins), else the name."""
