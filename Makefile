@@ -22,8 +22,8 @@ demo: setup
 	HF_HUB_OFFLINE=1 $(VENV)/bin/crosscheck check fixtures/balloon/
 
 test: setup
-	HF_HUB_OFFLINE=1 $(PY) -m pytest -q
 	$(VENV)/bin/ruff check src tests bench training
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -q
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench training
