@@ -113,8 +113,9 @@ def _color_wanted() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _settings(config: Path | None, **values: Any) -> Settings:
-    return load_settings(values, config_path=config)
+def _settings(config: Path | None, no_cache: bool, **values: Any) -> Settings:
+    """Command-line values over the config file; ``--no-cache`` only ever turns the cache off."""
+    return load_settings({**values, "cache": False if no_cache else None}, config_path=config)
 
 
 class _Progress:
@@ -196,6 +197,34 @@ def _emit(report: Any, fmt: str | None, output: Path | None, timings: bool) -> N
         typer.echo(f"crosscheck: {verdict(report)}", err=True)
 
 
+def _run(quiet: bool, run: Callable[[Any], Any]) -> Any:
+    """Run a check with a progress bar on a terminal and warnings on stderr; ``run`` gets the hooks."""
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    try:
+        return run(_hooks(progress, quiet))
+    finally:
+        progress.stop()
+
+
+def _deliver(
+    report: Any,
+    settings: Settings,
+    *,
+    fmt: str | None,
+    output: Path | None,
+    timings: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
+) -> None:
+    """Baseline, render, exit code: what every checking command does with its report."""
+    from crosscheck.pipeline import verdict_fails
+
+    _apply_baseline(report, baseline, write_baseline)
+    _emit(report, fmt, output, timings)
+    if verdict_fails(report, settings.fail_on):
+        raise typer.Exit(1)
+
+
 def _apply_baseline(report: Any, baseline: Path | None, write_baseline: Path | None) -> None:
     from crosscheck.baseline import read_baseline, write_baseline_file
 
@@ -205,13 +234,6 @@ def _apply_baseline(report: Any, baseline: Path | None, write_baseline: Path | N
         report.stats["baseline_known"] = len(known)
     if write_baseline is not None:
         write_baseline_file(write_baseline, report.findings)
-
-
-def _finish(report: Any, settings: Settings) -> None:
-    from crosscheck.pipeline import verdict_fails
-
-    if verdict_fails(report, settings.fail_on):
-        raise typer.Exit(1)
 
 
 @app.command()
@@ -255,6 +277,7 @@ def check(
 
     settings = _settings(
         config,
+        no_cache,
         model=model,
         device=device,
         threshold=threshold,
@@ -262,23 +285,22 @@ def check(
         fail_on=fail_on,
         max_bytes=max_bytes,
         batch_size=batch_size,
-        cache=False if no_cache else None,
     )
-    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-    try:
-        report = run_check(
-            paths,
-            settings,
-            date=_parse_date(date),
-            outlet=outlet,
-            stdin=sys.stdin,
-            hooks=_hooks(progress, quiet),
-        )
-    finally:
-        progress.stop()
-    _apply_baseline(report, baseline, write_baseline)
-    _emit(report, fmt, output, timings)
-    _finish(report, settings)
+    report = _run(
+        quiet,
+        lambda hooks: run_check(
+            paths, settings, date=_parse_date(date), outlet=outlet, stdin=sys.stdin, hooks=hooks
+        ),
+    )
+    _deliver(
+        report,
+        settings,
+        fmt=fmt,
+        output=output,
+        timings=timings,
+        baseline=baseline,
+        write_baseline=write_baseline,
+    )
 
 
 @app.command()
@@ -326,6 +348,7 @@ def draft(
 
     settings = _settings(
         config,
+        no_cache,
         model=model,
         device=device,
         threshold=threshold,
@@ -333,26 +356,30 @@ def draft(
         fail_on=fail_on,
         max_bytes=max_bytes,
         batch_size=batch_size,
-        cache=False if no_cache else None,
     )
     if settings.source_of("fail_on") == "default":  # a draft check exists to fail CI
         settings = settings.with_values({"fail_on": DRAFT_FAIL_ON}, "default for draft")
-    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-    try:
-        report = run_draft(
+    report = _run(
+        quiet,
+        lambda hooks: run_draft(
             drafts,
             source,
             settings,
             include_sources=all_findings,
             unsupported=not no_unsupported,
             stdin=sys.stdin,
-            hooks=_hooks(progress, quiet),
-        )
-    finally:
-        progress.stop()
-    _apply_baseline(report, baseline, write_baseline)
-    _emit(report, fmt, output, timings)
-    _finish(report, settings)
+            hooks=hooks,
+        ),
+    )
+    _deliver(
+        report,
+        settings,
+        fmt=fmt,
+        output=output,
+        timings=timings,
+        baseline=baseline,
+        write_baseline=write_baseline,
+    )
 
 
 @app.command("eval")
@@ -392,7 +419,7 @@ def evaluate_command(
     fmt = fmt or "text"
     if fmt not in EVAL_FORMATS:
         raise UsageError(f"--format must be one of {', '.join(EVAL_FORMATS)}, not {fmt!r}")
-    settings = _settings(None, model=model, threshold=threshold)
+    settings = load_settings({"model": model, "threshold": threshold})
     evaluation = evaluate(
         folders,
         settings,
