@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from crosscheck.models import Article, Claim, Evidence, Finding, FindingKind, Severity, Span
 
@@ -104,13 +104,13 @@ def names(articles: Iterable[Article]) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
-def word_spans(claim: Claim, words: set[str]) -> list[Span]:
-    """Spans of the claim's words (lower-cased) that are in ``words``: for highlighting."""
-    spans = []
-    for match in _WORD.finditer(claim.article.text, claim.start, claim.end):
-        if match.group().lower() in words:
-            spans.append(Span(match.start(), match.end(), match.group()))
-    return spans
+def word_spans(claim: Claim, keep: Callable[[str], bool]) -> list[Span]:
+    """Spans of the claim's words whose lower-cased form ``keep`` accepts: for highlighting."""
+    return [
+        Span(match.start(), match.end(), match.group())
+        for match in _WORD.finditer(claim.article.text, claim.start, claim.end)
+        if keep(match.group().lower())
+    ]
 
 
 def content_words(text: str) -> set[str]:

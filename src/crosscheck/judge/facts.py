@@ -30,6 +30,7 @@ from crosscheck.judge._common import (
     same_time,
     same_voice,
     share_a_name,
+    word_spans,
 )
 from crosscheck.models import Claim, ClaimPair, DateFact, Finding, Mention, NumberFact, Severity, Span
 
@@ -355,8 +356,4 @@ _NEGATION_CUES = frozenset({"not", "no", "never", "n't", "denied", "denies", "de
 def _verb_and_negation(claim: Claim, verb: str) -> list[Span]:
     """The words to highlight: forms of the shared verb, and negation cues."""
     stem = verb.split()[0][:4]
-    return [
-        Span(m.start(), m.end(), m.group())
-        for m in _WORD.finditer(claim.article.text, claim.start, claim.end)
-        if m.group().lower() in _NEGATION_CUES or m.group().lower().startswith(stem)
-    ]
+    return word_spans(claim, lambda word: word in _NEGATION_CUES or word.startswith(stem))

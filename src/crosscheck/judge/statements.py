@@ -115,7 +115,7 @@ def statement_findings(scored: Sequence[Scored], threshold: float, index: Articl
         first, second = item.pair.first, item.pair.second
         words_a, words_b = content_words(first.text), content_words(second.text)
         only_a, only_b = words_a - words_b, words_b - words_a
-        spans_a, spans_b = word_spans(first, only_a), word_spans(second, only_b)
+        spans_a, spans_b = word_spans(first, only_a.__contains__), word_spans(second, only_b.__contains__)
         kind: FindingKind = "statement"
         if first.facts.negated != second.facts.negated:
             kind = "negation"
