@@ -64,7 +64,7 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 def judge(
     claims: Sequence[Claim],
     pairs: Sequence[ClaimPair],
-    model: NLIModel | Callable[[], NLIModel] | None,
+    load_model: Callable[[], NLIModel] | None,
     *,
     threshold: float,
     kinds: Collection[str] | None = None,
@@ -73,8 +73,8 @@ def judge(
 ) -> JudgeResult:
     """Findings and corroborations for the claims.
 
-    ``model`` may be a zero-argument loader, called only if some pair needs the
-    model; ``on_scoring`` is told how many directed pairs will be scored first.
+    ``load_model`` is called only if some pair needs the model (None: typed checks
+    only); ``on_scoring`` is told how many directed pairs will be scored first.
     """
     findings = title_findings(claims) + quote_findings(claims)
     index = ArticleFacts.of(claims)
@@ -91,16 +91,15 @@ def judge(
             findings += typed
     ask = [p for p in pairs if (id(p.first), id(p.second)) not in settled and worth_asking(p)]
     scored = []
-    if ask and model is not None:
+    if ask and load_model is not None:
         if on_scoring is not None:
             on_scoring(2 * len(ask))
-        loaded = model if hasattr(model, "predict") else model()  # type: ignore[operator]
-        scored = score(loaded, ask, progress)
+        scored = score(load_model(), ask, progress)
         findings += statement_findings(scored, threshold, index)
     findings = _unique(sorted(findings, key=_sort_key))
     if kinds is not None:
         findings = [f for f in findings if f.kind in kinds]
     corroborations = title_corroborations(claims) + fact_corroborations(claims)
     corroborations.sort(key=lambda c: (-c.sources, c.kind, c.statement))
-    stats = {"pairs_aligned": len(pairs), "pairs_judged_by_nli": len(ask) if model is not None else 0}
+    stats = {"pairs_aligned": len(pairs), "pairs_judged_by_nli": len(ask) if load_model is not None else 0}
     return JudgeResult(findings, corroborations, stats)
