@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +112,31 @@ def test_any_articles_align_without_errors_into_valid_cross_article_pairs(texts)
             assert 0 <= claim.start < claim.end <= len(claim.article.text)
             assert claim.text == claim.article.text[claim.start : claim.end]
         assert 0 <= pair.similarity <= 100
+
+
+def test_paraphrases_stating_the_same_kinds_of_facts_are_paired():
+    from crosscheck.models import DateFact, Facts
+
+    owner_a = article(
+        "a",
+        "The storm slammed ashore near the fishing town of Casiguran on Monday night, "
+        "bringing heavy rain and strong winds.",
+    )
+    owner_b = article(
+        "b",
+        "The typhoon made landfall near the town of Baler late on Monday, "
+        "flattening houses and triggering landslides.",
+    )
+
+    def with_facts(owner, place):
+        [sentence] = segment(owner)
+        where = Mention(
+            Span(owner.text.index(place), owner.text.index(place) + len(place), place), "GPE", place.lower()
+        )
+        monday = DateFact(dt.date(2024, 9, 2), Span(0, 1, "M"))
+        return Claim(sentence, Facts(mentions=(where,), places=(where,), dates=(monday,)))
+
+    plain = align(claims_of(owner_a, owner_b))
+    assert plain == []
+    [pair] = align([with_facts(owner_a, "Casiguran"), with_facts(owner_b, "Baler")])
+    assert pair.similarity >= AlignOptions().min_similarity

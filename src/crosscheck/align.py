@@ -3,7 +3,10 @@
 The NLI model is the cost, so only pairs that plausibly talk about the same thing
 reach it. Similarity is rapidfuzz's ``token_set_ratio`` on normalized text (stop
 words and punctuation removed) computed with one ``process.cdist`` call, plus a
-bonus for named entities both claims share. Every claim picks its best
+bonus for what both claims share: named entities, and fact slots (the same day,
+a count of the same unit, a located place). Paraphrases of one event ("made
+landfall near Baler" / "slammed ashore near Casiguran") share few words but state
+the same kinds of facts, and those are the pairs the typed checks need. Every claim picks its best
 ``per_article`` candidates in each other article, above ``min_similarity``, and
 keeps at most ``max_per_claim`` of those picks overall, so the number of pairs
 grows linearly with the number of claims; sentences of the same article are
@@ -38,7 +41,7 @@ class AlignOptions:
     per_article: int = 2
     max_per_claim: int = 8
     min_similarity: float = 55.0
-    entity_bonus: float = 8.0
+    shared_bonus: float = 8.0
 
 
 def normalize(text: str) -> str:
@@ -47,10 +50,29 @@ def normalize(text: str) -> str:
     return " ".join(word for word in words if word not in STOP_WORDS)
 
 
-def _name_incidence(claims: Sequence[Claim]) -> np.ndarray:
-    """One row per claim, one column per name: shared names are a matrix product away."""
+#: Units too common to suggest two claims count the same thing.
+_COMMON_UNITS = frozenset(
+    {"percent", "usd", "eur", "gbp", "second", "minute", "hour", "day", "week", "month", "year"}
+)
+
+
+def fact_slots(claim: Claim) -> set[str]:
+    """The kinds of facts a claim states, keyed so that two claims about one event share them."""
+    facts = claim.facts
+    slots = {f"day:{d.value.isoformat()}" for d in facts.dates if d.precision == "day"}
+    slots |= {f"unit:{n.unit}" for n in facts.numbers if n.unit and n.unit not in _COMMON_UNITS}
+    if facts.places:
+        slots.add("place")
+    return slots
+
+
+def _shared_incidence(claims: Sequence[Claim]) -> np.ndarray:
+    """One row per claim, one column per name or fact slot: what two claims share is a matrix product away."""
     vocabulary: dict[str, int] = {}
-    rows = [[vocabulary.setdefault(name, len(vocabulary)) for name in claim.names] for claim in claims]
+    rows = [
+        [vocabulary.setdefault(key, len(vocabulary)) for key in claim.names | fact_slots(claim)]
+        for claim in claims
+    ]
     incidence = np.zeros((len(claims), max(len(vocabulary), 1)), dtype=np.float32)
     for row, columns in enumerate(rows):
         incidence[row, columns] = 1.0
@@ -75,7 +97,7 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
     if len(blocks) < 2:
         return []
     texts = [normalize(claim.text) for claim in usable]
-    incidence = _name_incidence(usable)
+    incidence = _shared_incidence(usable)
 
     picks: list[list[tuple[float, int]]] = [[] for _ in usable]
     for row_start, row_end in blocks.values():
@@ -87,7 +109,7 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
             workers=-1,
             dtype=np.float32,
         )
-        scores += options.entity_bonus * np.minimum(incidence[row_start:row_end] @ incidence[others].T, 2.0)
+        scores += options.shared_bonus * np.minimum(incidence[row_start:row_end] @ incidence[others].T, 2.0)
         np.minimum(scores, 100.0, out=scores)
         offset = 0
         for column_start, column_end in blocks.values():

@@ -191,3 +191,78 @@ def test_did_and_did_not_with_the_same_verb_is_a_negation():
         b, b.text, mentions=(name(b, "Halas", "halas", "PERSON"),), predicate="speak", negated=True
     )
     assert negation_findings(ClaimPair(first, other_verb, 60.0)) == []
+
+
+def test_counts_with_different_verbs_but_the_same_counted_words_conflict():
+    a = article("a", "Some 4,000 people had been evacuated from the coast, officials said.", "2024-09-03")
+    b = article("b", "More than 15,000 people fled to evacuation centres, the agency said.", "2024-09-03")
+    first = claim(a, a.text, numbers=(number(a, "Some 4,000 people", 4000, "people", "about", "evacuate"),))
+    second = claim(
+        b, b.text, numbers=(number(b, "More than 15,000 people", 15000, "people", "more than", "flee"),)
+    )
+    [finding] = number_findings(ClaimPair(first, second, 60.0), ArticleFacts.of([first, second]))
+    assert "Some 4,000 people" in finding.explanation and "More than 15,000 people" in finding.explanation
+
+
+def test_counts_of_what_happened_to_different_people_do_not_conflict():
+    a = article("a", "In Manila, 20 people were killed in the storm.", "2024-09-03")
+    b = article("b", "In Manila, 300 people were injured in the storm.", "2024-09-03")
+    first = claim(
+        a,
+        a.text,
+        mentions=(name(a, "Manila", "manila", "GPE"),),
+        numbers=(number(a, "20 people", 20, "people", event="kill"),),
+    )
+    second = claim(
+        b,
+        b.text,
+        mentions=(name(b, "Manila", "manila", "GPE"),),
+        numbers=(number(b, "300 people", 300, "people", event="injure"),),
+    )
+    assert number_findings(ClaimPair(first, second, 80.0), ArticleFacts.of([first, second])) == []
+
+
+def test_an_open_lower_bound_elsewhere_does_not_state_a_much_larger_figure():
+    text_b = "At least 27 people died. More than 15,000 people fled to evacuation centres."
+    a = article("a", "Some 4,000 people had been evacuated from the coast.", "2024-09-03")
+    b = article("b", text_b, "2024-09-03")
+    first = claim(a, a.text, numbers=(number(a, "Some 4,000 people", 4000, "people", "about", "evacuate"),))
+    toll = claim(
+        b,
+        "At least 27 people died.",
+        numbers=(number(b, "At least 27 people", 27, "people", "at least", "die"),),
+    )
+    fled = claim(
+        b,
+        "More than 15,000 people fled to evacuation centres.",
+        1,
+        numbers=(number(b, "More than 15,000 people", 15000, "people", "more than", "flee"),),
+    )
+    [finding] = number_findings(ClaimPair(first, fled, 60.0), ArticleFacts.of([first, toll, fled]))
+    assert finding.kind == "number"
+
+
+def test_landfall_near_two_towns_is_a_place_conflict():
+    a = article(
+        "a", "The storm slammed ashore near the fishing town of Casiguran on Monday night.", "2024-09-03"
+    )
+    b = article("b", "The typhoon made landfall near the town of Baler late on Monday.", "2024-09-03")
+    place_a, place_b = name(a, "Casiguran", "casiguran", "GPE"), name(b, "Baler", "baler", "GPE")
+    pair = ClaimPair(
+        claim(a, a.text, mentions=(place_a,), places=(place_a,)),
+        claim(b, b.text, mentions=(place_b,), places=(place_b,)),
+        60.0,
+    )
+    [finding] = place_findings(pair)
+    assert "Casiguran" in finding.explanation and "Baler" in finding.explanation
+
+
+def test_a_shared_place_before_two_dates_does_not_make_them_one_event():
+    a = article("a", "The two sides emerged from talks in Geneva on Monday.", "2024-03-13")
+    b = article("b", "The accord will be signed in Geneva on March 20.", "2024-03-12")
+    geneva_a, geneva_b = name(a, "Geneva", "geneva", "GPE"), name(b, "Geneva", "geneva", "GPE")
+    first = claim(
+        a, a.text, mentions=(geneva_a,), dates=(date(a, "Monday", "2024-03-11", "emerge", relative=True),)
+    )
+    second = claim(b, b.text, mentions=(geneva_b,), dates=(date(b, "March 20", "2024-03-20", "sign"),))
+    assert date_findings(ClaimPair(first, second, 70.0), ArticleFacts.of([first, second])) == []

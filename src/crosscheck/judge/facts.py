@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from crosscheck.align import STOP_WORDS
 from crosscheck.judge._common import (
     content_words,
     days_apart,
@@ -38,12 +39,19 @@ DIFFERENT_EVENT_DAYS = 31
 APPROXIMATION = 0.1
 #: Numbers further apart than this factor count different things ($46 a share vs $15bn).
 SAME_MAGNITUDE = 20.0
+#: An agreeing figure within this factor is the same figure stated again.
+STATED_FACTOR = 2.0
 NEAR_WORDS = 3
+AFTER_WORDS = 3
 _UPDATE_WORDS = re.compile(
     r"\b(rose|risen|rising|climbed|increased|grew|jumped|updated|latest|now|so far|preliminary|still|remain|remained)\b",
     re.IGNORECASE,
 )
-_LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|from|off|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(
+    r"\b(in|at|near|outside|inside|from|off|to)\s+(?:the\s+)?"
+    r"(?:(?:[a-z-]+\s+)?(?:town|city|village|port|province|district|region|island|county|state)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 
 
@@ -71,8 +79,11 @@ class ArticleFacts:
         return index
 
     def states_number(self, article_id: str, number: NumberFact) -> bool:
+        """The article states this figure: an agreeing one of the same size ("at least 27" agrees
+        with 4,000 as an interval, but states 27, not 4,000)."""
         return any(
-            n.unit == number.unit and numbers_agree(n, number) for n in self.numbers.get(article_id, ())
+            n.unit == number.unit and numbers_agree(n, number) and _comparable(n, number, STATED_FACTOR)
+            for n in self.numbers.get(article_id, ())
         )
 
     def states_day(self, article_id: str, date: DateFact) -> bool:
@@ -106,9 +117,25 @@ def _stem(word: str) -> str:
 
 
 def _near(claim: Claim, span: Span) -> set[str]:
-    """Stems of the content words just before a fact: what it is the date or figure of."""
-    before = _WORD.findall(claim.article.text, claim.start, span.start)[-NEAR_WORDS:]
-    return {_stem(w) for w in content_words(" ".join(before)) if len(w) > 2}
+    """Stems of the content words just before a fact: what it is the date or figure of.
+    Names are left out: "in Geneva on Monday" and "in Geneva on March 20" share a place, not an event."""
+    named = [(m.span.start, m.span.end) for m in claim.facts.mentions]
+    words = [
+        m.group()
+        for m in _WORD.finditer(claim.article.text, claim.start, span.start)
+        if not any(start <= m.start() < end for start, end in named)
+    ]
+    return {_stem(w) for w in content_words(" ".join(words[-NEAR_WORDS:])) if len(w) > 2}
+
+
+def _counted(claim: Claim, number: NumberFact) -> set[str]:
+    """Stems of the common words just after a figure, past its unit: what the counted things did
+    ("15,000 people fled to evacuation centres"). Capitalised words are left out: a place says
+    where, not what happened."""
+    after = _WORD.findall(claim.article.text, number.span.end, claim.end)
+    words = [w for w in after if w.islower() and w not in STOP_WORDS and len(w) > 2]
+    unit = _stem(number.unit or "")
+    return {_stem(w) for w in words[:AFTER_WORDS] if _stem(w) != unit}
 
 
 def same_event(a_event: str | None, a_span: Span, b_event: str | None, b_span: Span, pair: ClaimPair) -> bool:
@@ -116,6 +143,17 @@ def same_event(a_event: str | None, a_span: Span, b_event: str | None, b_span: S
     if a_event and b_event and event_key(a_event) == event_key(b_event):
         return True
     return bool(_near(pair.first, a_span) & _near(pair.second, b_span))
+
+
+def same_count(a: NumberFact, b: NumberFact, pair: ClaimPair) -> bool:
+    """Two figures count the same thing: one event, or one side's verb among the words the other
+    uses for what the counted things did ("4,000 people had been evacuated" / "15,000 people fled
+    to evacuation centres"; "20 killed" / "300 injured in the storm" stay apart)."""
+    if same_event(a.event, a.span, b.event, b.span, pair):
+        return True
+    return (a.event is not None and _stem(a.event) in _counted(pair.second, b)) or (
+        b.event is not None and _stem(b.event) in _counted(pair.first, a)
+    )
 
 
 def _severity(pair: ClaimPair, exact: bool) -> Severity:
@@ -213,16 +251,18 @@ def numbers_agree(a: NumberFact, b: NumberFact) -> bool:
     return False
 
 
-#: Units too common to say two figures measure the same thing without the same event.
+#: Units too common to say two figures measure the same thing without the same event
+#: (a disaster counts people killed, injured, missing and evacuated).
 GENERIC_UNITS = frozenset(
     {"percent", "usd", "eur", "gbp", "jpy", "cny", "second", "minute", "hour", "day", "week", "month", "year"}
+    | {"people", "person"}
 )
 
 
 def _same_quantity(a: NumberFact, b: NumberFact, pair: ClaimPair) -> bool:
     """The same event, or the only figure of a specific unit ("usd per share", "vote") on each side
     of two claims about the same named thing."""
-    if same_event(a.event, a.span, b.event, b.span, pair):
+    if same_count(a, b, pair):
         return True
     if a.unit in GENERIC_UNITS:
         return False
@@ -232,10 +272,10 @@ def _same_quantity(a: NumberFact, b: NumberFact, pair: ClaimPair) -> bool:
     return only_one and share_a_name(pair.first, pair.second)
 
 
-def _comparable(a: NumberFact, b: NumberFact) -> bool:
+def _comparable(a: NumberFact, b: NumberFact, factor: float = SAME_MAGNITUDE) -> bool:
     if a.value <= 0 or b.value <= 0:
         return a.value == b.value
-    return max(a.value, b.value) / min(a.value, b.value) <= SAME_MAGNITUDE
+    return max(a.value, b.value) / min(a.value, b.value) <= factor
 
 
 def is_update(pair: ClaimPair) -> bool:
@@ -281,7 +321,7 @@ def number_findings(pair: ClaimPair, index: ArticleFacts) -> list[Finding]:
 def located(claim: Claim) -> list[Mention]:
     """Places the claim puts something in ("in Munich", "near the town of Baler", "from Cape Canaveral")."""
     text = claim.article.text
-    return [p for p in claim.facts.places if _LOCATIVE.search(text, max(0, p.span.start - 24), p.span.start)]
+    return [p for p in claim.facts.places if _LOCATIVE.search(text, max(0, p.span.start - 48), p.span.start)]
 
 
 def _same_country(places: set[str]) -> bool:
