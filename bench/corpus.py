@@ -1,7 +1,7 @@
 """Generated story clusters: fixture sentences shuffled and recombined, with planted conflicts.
 
-Each cluster draws a story pool of base sentences from fixtures/balloon and
-fixtures/eval (fixed seed). Every base sentence has three versions: as written,
+Each cluster draws a pool of base sentences from one story, fixtures/balloon
+(fixed seed). Every base sentence has three versions: as written,
 with its numbers changed, and negated; each article picks its sentences from the
 pool and, now and then, a changed version, so articles disagree the way outlets
 do (same sentence, other figure; a denial). Nothing is written to the repository.
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DIRS = (ROOT / "fixtures" / "balloon", ROOT / "fixtures" / "eval")
+#: One story: a generated cluster is about one story, as real ones are.
+FIXTURE_DIRS = (ROOT / "fixtures" / "balloon",)
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b")

@@ -49,7 +49,9 @@ def _parse(argv: list[str]) -> tuple[list[str], BenchOptions, Path, str | None]:
     parser.add_argument("--sizes", default="5,10,20,50", help="cluster sizes in articles")
     parser.add_argument("--sentences", type=int, default=40, help="sentences per generated article")
     parser.add_argument("--throughput-pairs", type=int, default=256)
-    parser.add_argument("--recall-sample", type=int, default=1500, help="all-pairs sample size")
+    parser.add_argument(
+        "--recall-sample", type=int, default=1500, help="other pairs to sample; 0 scores every one (exact)"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

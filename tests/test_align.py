@@ -91,8 +91,8 @@ def test_short_fragments_and_single_articles_give_nothing():
 
 
 def test_pairs_grow_linearly_with_the_number_of_articles():
-    sentence = "The minister met the delegation in Geneva to discuss the river treaty on Tuesday."
-    many = [article(f"a{n:02d}", sentence) for n in range(30)]
+    sentence = "The minister met the delegation in Geneva to discuss the river treaty, {} officials said."
+    many = [article(f"a{n:02d}", sentence.format(n + 2)) for n in range(30)]
     pairs = align(claims_of(*many), AlignOptions(per_article=2, max_per_claim=3))
     assert len(pairs) <= 3 * len(many)
     assert len({p.first.article.id for p in pairs} | {p.second.article.id for p in pairs}) == len(many)
@@ -140,3 +140,25 @@ def test_paraphrases_stating_the_same_kinds_of_facts_are_paired():
     assert plain == []
     [pair] = align([with_facts(owner_a, "Casiguran"), with_facts(owner_b, "Baler")])
     assert pair.similarity >= AlignOptions().min_similarity
+
+
+def test_verbatim_copies_leave_the_slots_to_sentences_that_can_disagree():
+    wire = "The minister met the delegation in Geneva to discuss the river treaty on Tuesday."
+    changed = "The minister met the delegation in Geneva to discuss the river treaty on Monday."
+    copies = [article(f"a{n}", wire) for n in range(6)]
+    other = article("z", changed)
+    pairs = align(claims_of(*copies, other), AlignOptions(per_article=1, max_per_claim=2))
+    assert pairs and all(p.first.text != p.second.text for p in pairs)
+    assert {p.second.article.id for p in pairs} == {"z"}
+
+
+def test_copies_of_one_sentence_take_one_slot():
+    wire = "The minister met the delegation in Geneva to discuss the river treaty on Tuesday."
+    near = "The minister met a delegation in Geneva to discuss the treaty on the river on Tuesday."
+    far = "The minister met the delegation in Geneva on Tuesday, officials said."
+    owner = article("a", "The minister met the delegation in Geneva to discuss the river treaty on Monday.")
+    others = [article(f"b{n}", wire) for n in range(4)] + [article("c", near), article("d", far)]
+    pairs = align(claims_of(owner, *others), AlignOptions(per_article=1, max_per_claim=3))
+    partners = {p.second.article.id for p in pairs if p.first.article.id == "a"}
+    # four copies of the wire sentence would otherwise fill a's three slots
+    assert {"c", "d"} <= partners

@@ -50,7 +50,28 @@ def test_recall_counts_pairs_consistently(tiny_run: tuple[str, dict[str, object]
     (row,) = record["results"]["recall"]["rows"]  # type: ignore[index]
     assert row["articles"] == 3
     assert 0 < row["nli_pairs"] <= row["aligned_pairs"] < row["cross_article_pairs"]
-    assert row["sampled_pairs"] == 20
+    assert row["kept_text_pairs"] + row["sampled_distinct_text_pairs"] <= row["distinct_text_pairs"]
+    assert row["other_pairs"] == "sample of 20"
+    assert 0 <= row["recall_low_95"] <= row["recall"] <= 1
+
+
+def test_text_pair_multiplicity_counts_cross_article_claim_pairs() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from recall import text_pair_multiplicity
+
+    from tests.conftest import article, claim
+
+    a = article("a", "Alpha one. Beta two.")
+    b = article("b", "Alpha one. Alpha one.")
+    claims = [
+        claim(a, "Alpha one."),
+        claim(a, "Beta two."),
+        claim(b, "Alpha one."),
+        claim(b, "Alpha one.", 1),
+    ]
+    counts = text_pair_multiplicity(claims)
+    # "Beta two." (a) against both "Alpha one." of b; same texts are one text, never a pair
+    assert counts == {frozenset(("Alpha one.", "Beta two.")): 2}
 
 
 def test_e2e_times_every_stage_of_both_runs(tiny_run: tuple[str, dict[str, object]]) -> None:

@@ -6,11 +6,14 @@ words and punctuation removed) computed with one ``process.cdist`` call, plus a
 bonus for what both claims share: named entities, and fact slots (the same day,
 a count of the same unit, a located place). Paraphrases of one event ("made
 landfall near Baler" / "slammed ashore near Casiguran") share few words but state
-the same kinds of facts, and those are the pairs the typed checks need. Every claim picks its best
-``per_article`` candidates in each other article, above ``min_similarity``, and
-keeps at most ``max_per_claim`` of those picks overall, so the number of pairs
-grows linearly with the number of claims; sentences of the same article are
-never paired.
+the same kinds of facts, and those are the pairs the typed checks need.
+
+Every claim picks its best ``per_article`` candidates in each other article, above
+``min_similarity``, and keeps at most ``max_per_claim`` of those picks overall, one
+per distinct sentence, so the number of pairs grows linearly with the number of
+claims. Sentences of the same article are never paired, nor two copies of one
+sentence: they cannot disagree, and wire copy repeated across outlets would
+otherwise fill every claim's slots.
 """
 
 from __future__ import annotations
@@ -36,10 +39,12 @@ MIN_CONTENT_WORDS = 4
 
 @dataclass(frozen=True)
 class AlignOptions:
-    """How many candidates to keep; defaults measured on fixtures/balloon (see README)."""
+    """How many candidates to keep. per_article and min_similarity were measured on
+    fixtures/balloon; max_per_claim on a generated 50-article cluster (bench/README.md):
+    at 8 a claim's slots filled before every paraphrase of its event got one."""
 
     per_article: int = 2
-    max_per_claim: int = 8
+    max_per_claim: int = 12
     min_similarity: float = 55.0
     shared_bonus: float = 8.0
 
@@ -98,6 +103,11 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
         return []
     texts = [normalize(claim.text) for claim in usable]
     incidence = _shared_incidence(usable)
+    # the same sentence in two articles (wire copy) cannot contradict itself: not a candidate
+    verbatim: dict[str, int] = {}
+    copies = np.array(
+        [verbatim.setdefault(" ".join(claim.text.lower().split()), len(verbatim)) for claim in usable]
+    )
 
     picks: list[list[tuple[float, int]]] = [[] for _ in usable]
     for row_start, row_end in blocks.values():
@@ -111,6 +121,7 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
         )
         scores += options.shared_bonus * np.minimum(incidence[row_start:row_end] @ incidence[others].T, 2.0)
         np.minimum(scores, 100.0, out=scores)
+        scores[copies[row_start:row_end, None] == copies[others][None, :]] = 0.0
         offset = 0
         for column_start, column_end in blocks.values():
             if column_start == row_start:
@@ -127,8 +138,13 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
     chosen: dict[tuple[int, int], float] = {}
     for row, candidates in enumerate(picks):
         candidates.sort(key=lambda item: (-item[0], item[1]))
-        for score, column in candidates[: options.max_per_claim]:
-            chosen[(min(row, column), max(row, column))] = score
+        texts_taken: set[int] = set()
+        for score, column in candidates:
+            if len(texts_taken) == options.max_per_claim:
+                break
+            if copies[column] not in texts_taken:  # one slot per distinct sentence, not per copy
+                texts_taken.add(int(copies[column]))
+                chosen[(min(row, column), max(row, column))] = score
     pairs = [ClaimPair(usable[a], usable[b], score) for (a, b), score in chosen.items()]
     pairs.sort(
         key=lambda pair: (-pair.similarity, pair.first.article.id, pair.first.start, pair.second.start)

@@ -149,7 +149,10 @@ def judge_claims(
     """Run the judge over aligned pairs and fill the report."""
     from crosscheck.judge import judge
     from crosscheck.nli import load_model
+    from crosscheck.nli._registry import check_model_reference
 
+    if nli is None:
+        check_model_reference(settings.model)
     timer, report = prepared.timer, prepared.report
     used: list[NLIModel] = []
 

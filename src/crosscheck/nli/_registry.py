@@ -147,6 +147,27 @@ def _looks_like_path(name: str) -> bool:
     return name.startswith((".", "/", "~", "\\")) or Path(name).exists() or name.count("/") > 1
 
 
+def check_model_folder(name: str) -> Path:
+    """A local checkpoint folder the user named, checked without loading anything: a wrong
+    ``--model`` fails at once, even on a run whose pairs the typed checks or the cache settle."""
+    folder = Path(name).expanduser()
+    if not folder.is_dir():
+        raise ModelError("no such model folder", path=str(folder))
+    if not (folder / "config.json").is_file():
+        raise ModelError("not a model folder (no config.json)", path=str(folder))
+    if not any((folder / weights).is_file() for weights in WEIGHT_FILES):
+        raise ModelError(
+            "no model weights in this folder (model.safetensors or pytorch_model.bin)", path=str(folder)
+        )
+    return folder
+
+
+def check_model_reference(name: str | None) -> None:
+    """Fail early on a model reference that cannot work; hub ids are left to the loader."""
+    if name and name not in BUILTIN_MODELS and _looks_like_path(name):
+        check_model_folder(name)
+
+
 def load_model(
     name_or_path: str | None = None,
     *,
@@ -169,15 +190,7 @@ def load_model(
         folder: Path | str = prepare_model(name)
         local = True
     elif _looks_like_path(name):
-        folder = Path(name).expanduser()
-        if not folder.is_dir():
-            raise ModelError("no such model folder", path=str(folder))
-        if not (folder / "config.json").is_file():
-            raise ModelError("not a model folder (no config.json)", path=str(folder))
-        if not any((folder / weights).is_file() for weights in WEIGHT_FILES):
-            raise ModelError(
-                "no model weights in this folder (model.safetensors or pytorch_model.bin)", path=str(folder)
-            )
+        folder = check_model_folder(name)
         local = True
     else:
         folder, local = name, False
