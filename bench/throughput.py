@@ -44,7 +44,7 @@ def _torch_default(nli: Any) -> Runner:
     return lambda pairs: [row[CONTRADICTION] for row in nli.predict(pairs)]
 
 
-def _torch_manual(nli: Any, model: Any, *, fixed: bool, batch: int = 32) -> Runner:
+def _torch_padded(nli: Any, model: Any, batch: int) -> Runner:
     """The same model called directly: padded to 160 like the ONNX graph, unsorted."""
     import torch
 
@@ -60,7 +60,7 @@ def _torch_manual(nli: Any, model: Any, *, fixed: bool, batch: int = 32) -> Runn
                     [h for _, h in chunk],
                     truncation=True,
                     max_length=MAX_LENGTH,
-                    padding="max_length" if fixed else True,
+                    padding="max_length",
                     return_tensors="pt",
                 )
                 out += torch.softmax(model(**enc).logits.float(), -1)[:, column].tolist()
@@ -84,7 +84,7 @@ def _with_threads(runner: Runner, threads: int) -> Runner:
     return go
 
 
-def _onnx(tokenizer: Any, threads: int, batch: int = 32) -> Runner:
+def _onnx(tokenizer: Any, threads: int, batch: int) -> Runner:
     import numpy as np
     import onnxruntime as ort
 
@@ -123,22 +123,21 @@ def _runners(options: BenchOptions) -> tuple[dict[str, Runner], list[str]]:
     import torch
 
     threads = torch.get_num_threads()
-    notes = [f"torch threads {threads}, batch 32, device {nli.device}"]
+    batch = nli.batch_size  # every runner uses the pipeline's batch size
+    notes = [f"torch threads {threads}, batch {batch}, device {nli.device}"]
     runners = {
         "torch (pipeline: sorted, dynamic padding)": _torch_default(nli),
-        "torch (unsorted, padded to 160)": _torch_manual(nli, nli.model, fixed=True),
-        "onnxruntime int8 (padded to 160)": _onnx(nli.tokenizer, threads),
+        "torch (unsorted, padded to 160)": _torch_padded(nli, nli.model, batch),
+        "onnxruntime int8 (padded to 160)": _onnx(nli.tokenizer, threads, batch),
     }
     if threads > 1:
         runners["torch (pipeline), 1 thread"] = _with_threads(_torch_default(nli), 1)
-        runners["onnxruntime int8, 1 thread"] = _onnx(nli.tokenizer, 1)
-    try:
-        quantized = torch.ao.quantization.quantize_dynamic(nli.model, {torch.nn.Linear}, dtype=torch.qint8)
-        runners["torch int8 dynamic quantized (unsorted, dynamic padding)"] = _torch_manual(
-            nli, quantized, fixed=False
-        )
-    except (RuntimeError, AttributeError) as exc:
-        notes.append(f"torch dynamic quantization unavailable: {exc}")
+        runners["onnxruntime int8, 1 thread"] = _onnx(nli.tokenizer, 1, batch)
+    if options.device != "cuda":  # --int8 is a CPU option
+        from crosscheck.nli import load_model
+
+        int8 = load_model(options.model, device="cpu", use_cache=False, int8=True)
+        runners["torch (pipeline) --int8: dynamic int8 quantization"] = _torch_default(int8)
     if options.model != "crosscheck-news-nli":
         try:
             default = load_nli(BenchOptions(model="crosscheck-news-nli", device=options.device))

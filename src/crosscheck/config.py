@@ -43,8 +43,9 @@ class Settings:
     fail_on: str = "never"
     ignore: tuple[str, ...] = ()
     max_bytes: int = 5_000_000
-    batch_size: int = 32
+    batch_size: int = 16
     cache: bool = True
+    int8: bool = False
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     def with_values(self, values: Mapping[str, Any], source: str) -> Settings:
@@ -76,6 +77,8 @@ def _checked(key: str, value: Any, source: str) -> Any:
         raise ConfigError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {value!r}", path=source)
     if key == "device" and value not in DEVICES:
         raise ConfigError(f"device must be one of {', '.join(DEVICES)}, not {value!r}", path=source)
+    if key in ("cache", "int8") and not isinstance(value, bool):
+        raise ConfigError(f"{key} must be true or false, not {value!r}", path=source)
     if key in ("max_bytes", "batch_size") and (not isinstance(value, int) or value <= 0):
         raise ConfigError(f"{key.replace('_', '-')} must be a positive integer, not {value!r}", path=source)
     return value

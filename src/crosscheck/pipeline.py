@@ -148,7 +148,6 @@ def judge_claims(
 ) -> Report:
     """Run the judge over aligned pairs and fill the report."""
     from crosscheck.judge import judge
-    from crosscheck.nli import load_model
     from crosscheck.nli._registry import check_model_reference
 
     if nli is None:
@@ -157,9 +156,7 @@ def judge_claims(
     used: list[NLIModel] = []
 
     def loader() -> NLIModel:
-        model = nli or load_model(
-            settings.model, device=settings.device, batch_size=settings.batch_size, use_cache=settings.cache
-        )
+        model = nli or configured_model(settings)
         used.append(model)
         return model
 
@@ -188,10 +185,25 @@ def judge_claims(
     return report
 
 
+def configured_model(settings: Settings) -> NLIModel:
+    """The NLI model the settings name, loaded lazily (weights on the first uncached pair)."""
+    from crosscheck.nli import load_model
+
+    return load_model(
+        settings.model,
+        device=settings.device,
+        batch_size=settings.batch_size,
+        use_cache=settings.cache,
+        int8=settings.int8,
+    )
+
+
 def _model_name(settings: Settings, nli: NLIModel | None) -> str:
     from crosscheck.nli import DEFAULT_MODEL
 
-    return nli.name if nli is not None else settings.model or DEFAULT_MODEL
+    if nli is not None:
+        return nli.name
+    return (settings.model or DEFAULT_MODEL) + (" (int8)" if settings.int8 else "")
 
 
 def check(

@@ -175,3 +175,30 @@ def test_hub_ids_are_not_treated_as_paths(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ModelError, match="HF_HUB_OFFLINE"):
         load_model("someone/not-cached-nli-model", device="cpu")
+
+
+def test_int8_quantizes_the_linear_layers_and_keeps_its_own_cache(tiny_checkpoint):
+    folder = str(tiny_checkpoint(THREE_WAY))
+    full = load_model(folder, device="cpu")
+    full_scores = full.predict(PAIRS)
+    small = load_model(folder, device="cpu", int8=True)
+    calls = _forward_counter(small)
+    small_scores = small.predict(PAIRS)
+    assert calls  # the fp32 model's cached results are not served as int8 ones
+    kinds = {type(module).__module__ for module in small.model.modules()}
+    assert any("quantized" in kind for kind in kinds)
+    assert all(abs(sum(s.values()) - 1) < 1e-5 for s in small_scores)
+    assert len(small_scores) == len(full_scores)
+
+
+def test_int8_runs_a_whole_check_and_says_so_in_the_report(tiny_checkpoint):
+    from crosscheck import Settings, check
+    from tests.conftest import article
+
+    owners = [
+        article("a", "The dock workers' union at the port of Halden accepted the pay offer.", "2024-05-02"),
+        article("b", "The dock workers' union at the port of Halden rejected the pay offer.", "2024-05-02"),
+    ]
+    report = check(owners, Settings(model=str(tiny_checkpoint(THREE_WAY)), int8=True))
+    assert report.stats["pairs_judged_by_nli"] == 1
+    assert report.model["name"].endswith("(int8)")

@@ -87,7 +87,7 @@ def evaluate(
     ``settings.threshold``. ``progress`` is told the name of each cluster or
     pairs file as it starts.
     """
-    from crosscheck.nli import load_model
+    from crosscheck.pipeline import configured_model
 
     threshold = settings.threshold if baseline_threshold is None else baseline_threshold
     if not 0.0 <= threshold <= 1.0:
@@ -96,9 +96,7 @@ def evaluate(
     if not clusters and not pair_files:
         shown = ", ".join(str(folder) for folder in folders)
         raise UsageError(f"no gold.json, expected.json or {PAIRS_NAME} under {shown}")
-    model = nli or load_model(
-        settings.model, device=settings.device, batch_size=settings.batch_size, use_cache=settings.cache
-    )
+    model = nli or configured_model(settings)
     results = []
     for gold in clusters:
         if progress is not None:
