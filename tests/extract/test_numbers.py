@@ -52,3 +52,8 @@ def test_spans_point_at_their_text(claims):
             assert claim.article.text[number.span.start : number.span.end] == number.span.text
     assert (1500, "troop", "about") in _numbers(claim)
     assert (12, "tank", "at least") in _numbers(claim)
+
+
+def test_residents_and_villagers_are_counted_as_people(claims):
+    assert _numbers(claims("About 200 residents were evacuated.")[0]) == [(200, "people", "about")]
+    assert _numbers(claims("The flood cut off 45 villagers.")[0]) == [(45, "people", "exact")]

@@ -90,3 +90,32 @@ def test_a_quote_with_one_word_changed_highlights_that_word():
     )
     assert [[s.text for s in e.spans] for e in finding.evidence] == [["shouting"], ["fighting"]]
     assert "with different words" in finding.explanation
+
+
+def _counting(text_a, number_a, text_b, number_b):
+    from crosscheck.models import NumberFact
+
+    a, b = article("a", text_a, "2025-03-11"), article("b", text_b, "2025-03-11")
+    first = claim(a, text_a, numbers=(NumberFact(number_a[1], "people", span(a, number_a[0]), "about"),))
+    second = claim(b, text_b, numbers=(NumberFact(number_b[1], "people", span(b, number_b[0]), "about"),))
+    return ClaimPair(first, second, 56.0)
+
+
+def test_counts_of_the_same_unit_in_other_words_are_asked_and_name_the_figures():
+    pair = _counting(
+        "About 200 residents living near the plant were evacuated.",
+        ("About 200 residents", 200),
+        "Some 2,000 people who live close to the site had to leave their homes.",
+        ("Some 2,000 people", 2000),
+    )
+    assert worth_asking(pair)  # no shared name, other verbs, loose wording: the count is the link
+    scored = score(FakeNLI(lambda p, h: True), [pair])
+    [finding] = statement_findings(scored, 0.6, ArticleFacts.of([pair.first, pair.second]))
+    assert finding.kind == "number"
+    assert "'About 200 residents' vs 'Some 2,000 people'" in finding.explanation
+
+
+def test_claims_without_a_shared_count_name_or_verb_are_not_asked():
+    a = article("a", "Residents living near the plant were told to keep their windows shut.", "2025-03-11")
+    b = article("b", "People who live close to the site were asked to leave their homes.", "2025-03-11")
+    assert not worth_asking(ClaimPair(claim(a, a.text), claim(b, b.text), 56.0))

@@ -126,6 +126,11 @@ _UNIT_SPELLING = {
     "kg": "kilogram",
     "liter": "litre",
     "capita": "person",
+    # who lives somewhere: "200 residents" and "2,000 people" count the same crowd
+    "resident": "people",
+    "inhabitant": "people",
+    "villager": "people",
+    "local": "people",
 }
 # 'the two men', 'two countries', 'one side': the two parties of a story, not a quantity
 # worth checking. Spelled-out one and two are dropped when a determiner comes before them

@@ -29,9 +29,11 @@ from crosscheck.judge.facts import (
     located,
     numbers_agree,
 )
-from crosscheck.models import ClaimPair, Finding, FindingKind, Severity, Span
+from crosscheck.models import Claim, ClaimPair, Finding, FindingKind, Severity, Span
 from crosscheck.nli.base import CONTRADICTION, ENTAILMENT, NLIModel
 
+#: Durations: too common to say two claims count the same thing.
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 #: Claims sharing neither a name nor their main verb are asked about only above this similarity.
 SAME_TOPIC = 65.0
 #: How much lower the model's score may be when the claims also differ in a date, number or place.
@@ -53,7 +55,7 @@ def worth_asking(pair: ClaimPair) -> bool:
     """Could these two claims contradict each other at all?
 
     Same time, same voice, not explicitly different events, and about the same
-    thing: a shared name, the same main verb, or close wording.
+    thing: a shared name, the same main verb, close wording, or a count of the same unit.
     """
     first, second = pair.first, pair.second
     if not same_time(first.article, second.article) or not same_voice(first, second):
@@ -61,7 +63,18 @@ def worth_asking(pair: ClaimPair) -> bool:
     if event_relation(pair).different:
         return False
     same_predicate = first.facts.predicate is not None and first.facts.predicate == second.facts.predicate
-    return share_a_name(first, second) or same_predicate or pair.similarity >= SAME_TOPIC
+    return (
+        share_a_name(first, second)
+        or same_predicate
+        or pair.similarity >= SAME_TOPIC
+        or bool(_counted_units(first) & _counted_units(second))
+    )
+
+
+def _counted_units(claim: Claim) -> set[str]:
+    """What the claim counts ("people", "usd"), durations aside: two aligned claims counting the
+    same thing in other words ("200 residents were evacuated" / "2,000 people had to leave")."""
+    return {n.unit for n in claim.facts.numbers if n.unit and n.unit not in TIME_UNITS}
 
 
 def score(
@@ -122,8 +135,11 @@ def statement_findings(scored: Sequence[Scored], threshold: float, index: Articl
         elif typed:
             kind, spans_a, spans_b = typed
         severity: Severity = "medium" if item.contradiction >= CLEAR or kind != "statement" else "low"
-        shown_a = ", ".join(sorted(only_a)[:6]) or "the same words"
-        shown_b = ", ".join(sorted(only_b)[:6]) or "the same words"
+        if kind in ("date", "number", "place"):  # name the facts, not the leftover words
+            shown_a, shown_b = (", ".join(span.text for span in spans) for spans in (spans_a, spans_b))
+        else:
+            shown_a = ", ".join(sorted(only_a)[:6]) or "the same words"
+            shown_b = ", ".join(sorted(only_b)[:6]) or "the same words"
         denied = ""
         if kind == "negation":
             denied = f" {(first if first.facts.negated else second).article.label} denies it;"
