@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from crosscheck.models import Claim, ClaimPair
+from crosscheck.models import TIME_UNITS, Claim, ClaimPair
 
 STOP_WORDS = frozenset(
     """a an the and or but of to in on at for from by with as is are was were be been being it its
@@ -56,9 +56,7 @@ def normalize(text: str) -> str:
 
 
 #: Units too common to suggest two claims count the same thing.
-_COMMON_UNITS = frozenset(
-    {"percent", "usd", "eur", "gbp", "second", "minute", "hour", "day", "week", "month", "year"}
-)
+_COMMON_UNITS = frozenset({"percent", "usd", "eur", "gbp"}) | TIME_UNITS
 
 
 def fact_slots(claim: Claim) -> set[str]:

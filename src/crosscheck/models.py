@@ -128,6 +128,10 @@ class DateFact:
     event: str | None = None
 
 
+#: NumberFact units that are durations: too common to say two claims count the same thing.
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+
+
 @dataclass(frozen=True)
 class NumberFact:
     """A number with its unit, and how exact the writer claims it is.

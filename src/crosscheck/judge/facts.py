@@ -33,7 +33,17 @@ from crosscheck.judge._common import (
     share_a_name,
     word_spans,
 )
-from crosscheck.models import Claim, ClaimPair, DateFact, Finding, Mention, NumberFact, Severity, Span
+from crosscheck.models import (
+    TIME_UNITS,
+    Claim,
+    ClaimPair,
+    DateFact,
+    Finding,
+    Mention,
+    NumberFact,
+    Severity,
+    Span,
+)
 
 DIFFERENT_EVENT_DAYS = 31
 APPROXIMATION = 0.1
@@ -253,10 +263,7 @@ def numbers_agree(a: NumberFact, b: NumberFact) -> bool:
 
 #: Units too common to say two figures measure the same thing without the same event
 #: (a disaster counts people killed, injured, missing and evacuated).
-GENERIC_UNITS = frozenset(
-    {"percent", "usd", "eur", "gbp", "jpy", "cny", "second", "minute", "hour", "day", "week", "month", "year"}
-    | {"people", "person"}
-)
+GENERIC_UNITS = frozenset({"percent", "usd", "eur", "gbp", "jpy", "cny", "people", "person"}) | TIME_UNITS
 
 
 def _same_quantity(a: NumberFact, b: NumberFact, pair: ClaimPair) -> bool:

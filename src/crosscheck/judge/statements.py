@@ -29,11 +29,9 @@ from crosscheck.judge.facts import (
     located,
     numbers_agree,
 )
-from crosscheck.models import Claim, ClaimPair, Finding, FindingKind, Severity, Span
+from crosscheck.models import TIME_UNITS, Claim, ClaimPair, Finding, FindingKind, Severity, Span
 from crosscheck.nli.base import CONTRADICTION, ENTAILMENT, NLIModel
 
-#: Durations: too common to say two claims count the same thing.
-TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 #: Claims sharing neither a name nor their main verb are asked about only above this similarity.
 SAME_TOPIC = 65.0
 #: How much lower the model's score may be when the claims also differ in a date, number or place.
