@@ -25,7 +25,7 @@ class BenchOptions:
     scratch: Path = field(default_factory=lambda: Path(os.environ.get("TMPDIR", "/tmp")) / "crosscheck-bench")
 
 
-def load_nli(options: BenchOptions, *, use_cache: bool = False) -> Any:
+def load_nli(options: BenchOptions, *, use_cache: bool = False, int8: bool = False) -> Any:
     """The model under test (the fake one with --fake); no result cache unless asked."""
     if options.fake:
         from fake import FakeNLI
@@ -33,7 +33,7 @@ def load_nli(options: BenchOptions, *, use_cache: bool = False) -> Any:
         return FakeNLI()
     from crosscheck.nli import load_model
 
-    return load_model(options.model, device=options.device, use_cache=use_cache)
+    return load_model(options.model, device=options.device, use_cache=use_cache, int8=int8)
 
 
 def peak_rss_mb() -> float:

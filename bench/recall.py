@@ -55,11 +55,6 @@ class Recording:
         self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
     ) -> list[dict[str, float]]:
         self.asked.update(frozenset(pair) for pair in pairs)
-        return self.answer(pairs, progress)
-
-    def answer(
-        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
-    ) -> list[dict[str, float]]:
         new = list(dict.fromkeys(pair for pair in pairs if pair not in self.answers))
         self.answers.update(zip(new, self.model.predict(new, progress), strict=True))
         return [self.answers[pair] for pair in pairs]
@@ -94,16 +89,16 @@ def wilson_upper(hits: int, trials: int, z: float = 1.96) -> float:
     return (centre + spread) / (1 + z * z / trials)
 
 
-def _contradictions(model: Recording, pairs: list[TextPair], threshold: float) -> set[TextPair]:
-    """The text pairs the model calls a contradiction, scored as the pipeline scores them."""
-    ordered = [tuple(sorted(pair)) for pair in pairs]
-    directed = [(a, b) for a, b in ordered] + [(b, a) for a, b in ordered]
-    probs = model.answer(directed)
-    half = len(ordered)
+def _contradictions(
+    model: Recording, pairs: list[TextPair], claim_of: dict[str, Any], threshold: float
+) -> set[TextPair]:
+    """The text pairs the model calls a contradiction, scored by the pipeline's own ``score``."""
+    from crosscheck.judge.statements import score
+    from crosscheck.models import ClaimPair
+
+    scored = score(model, [ClaimPair(*(claim_of[text] for text in sorted(pair)), 0.0) for pair in pairs])
     return {
-        pairs[i]
-        for i in range(half)
-        if (probs[i]["contradiction"] + probs[i + half]["contradiction"]) / 2 >= threshold
+        frozenset((s.pair.first.text, s.pair.second.text)) for s in scored if s.contradiction >= threshold
     }
 
 
@@ -126,7 +121,9 @@ def run(options: BenchOptions) -> dict[str, object]:
 
     multiplicity = text_pair_multiplicity(claims)
     reported = {frozenset(e.claim.text for e in finding.evidence) for finding in report.findings}
-    kept = sorted((recorder.asked | reported) & multiplicity.keys(), key=sorted)
+    kept = sorted(
+        (recorder.asked | reported) & multiplicity.keys(), key=sorted
+    )  # before scoring adds to asked
     rest = sorted(multiplicity.keys() - set(kept), key=sorted)
     exact = options.recall_sample == 0
     if exact:  # every other distinct text pair, each standing for its multiplicity
@@ -137,8 +134,9 @@ def run(options: BenchOptions) -> dict[str, object]:
     distinct = sorted(set(sample), key=sorted)
 
     started = time.perf_counter()
-    kept_found = _contradictions(recorder, kept, settings.threshold)
-    sample_found = _contradictions(recorder, distinct, settings.threshold)
+    claim_of = {claim.text: claim for claim in claims}
+    kept_found = _contradictions(recorder, kept, claim_of, settings.threshold)
+    sample_found = _contradictions(recorder, distinct, claim_of, settings.threshold)
     seconds = time.perf_counter() - started
 
     per_article = Counter(claim.article.id for claim in claims)

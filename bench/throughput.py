@@ -9,10 +9,11 @@ sorts by length and pads each batch to its longest pair.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from corpus import fixture_sentences, make_cluster, write_cluster
@@ -44,6 +45,22 @@ def _torch_default(nli: Any) -> Runner:
     return lambda pairs: [row[CONTRADICTION] for row in nli.predict(pairs)]
 
 
+def _fixed_length_batches(
+    tokenizer: Any, pairs: list[tuple[str, str]], batch: int, tensors: str
+) -> Iterator[Any]:
+    """Pairs in input order, ``batch`` at a time, each padded to 160 tokens as the ONNX graph needs."""
+    for start in range(0, len(pairs), batch):
+        chunk = pairs[start : start + batch]
+        yield tokenizer(
+            [p for p, _ in chunk],
+            [h for _, h in chunk],
+            truncation=True,
+            max_length=MAX_LENGTH,
+            padding="max_length",
+            return_tensors=tensors,
+        )
+
+
 def _torch_padded(nli: Any, model: Any, batch: int) -> Runner:
     """The same model called directly: padded to 160 like the ONNX graph, unsorted."""
     import torch
@@ -53,16 +70,7 @@ def _torch_padded(nli: Any, model: Any, batch: int) -> Runner:
     def go(pairs: list[tuple[str, str]]) -> list[float]:
         out: list[float] = []
         with torch.inference_mode():
-            for start in range(0, len(pairs), batch):
-                chunk = pairs[start : start + batch]
-                enc = nli.tokenizer(
-                    [p for p, _ in chunk],
-                    [h for _, h in chunk],
-                    truncation=True,
-                    max_length=MAX_LENGTH,
-                    padding="max_length",
-                    return_tensors="pt",
-                )
+            for enc in _fixed_length_batches(nli.tokenizer, pairs, batch, "pt"):
                 out += torch.softmax(model(**enc).logits.float(), -1)[:, column].tolist()
         return out
 
@@ -96,16 +104,7 @@ def _onnx(tokenizer: Any, threads: int, batch: int) -> Runner:
 
     def go(pairs: list[tuple[str, str]]) -> list[float]:
         out: list[float] = []
-        for start in range(0, len(pairs), batch):
-            chunk = pairs[start : start + batch]
-            enc = tokenizer(
-                [p for p, _ in chunk],
-                [h for _, h in chunk],
-                truncation=True,
-                max_length=MAX_LENGTH,
-                padding="max_length",
-                return_tensors="np",
-            )
+        for enc in _fixed_length_batches(tokenizer, pairs, batch, "np"):
             feed = {"input_ids": enc["input_ids"].astype(np.int64)}
             feed["attention_mask"] = enc["attention_mask"].astype(np.int64)
             logits = session.run(None, feed)[0]
@@ -134,9 +133,7 @@ def _runners(options: BenchOptions) -> tuple[dict[str, Runner], list[str]]:
         runners["torch (pipeline), 1 thread"] = _with_threads(_torch_default(nli), 1)
         runners["onnxruntime int8, 1 thread"] = _onnx(nli.tokenizer, 1, batch)
     if options.device != "cuda":  # --int8 is a CPU option
-        from crosscheck.nli import load_model
-
-        int8 = load_model(options.model, device="cpu", use_cache=False, int8=True)
+        int8 = load_nli(dataclasses.replace(options, device="cpu"), int8=True)
         runners["torch (pipeline) --int8: dynamic int8 quantization"] = _torch_default(int8)
     if options.model != "crosscheck-news-nli":
         try:
