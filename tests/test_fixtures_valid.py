@@ -131,7 +131,7 @@ def holders(articles: dict[str, str], needle: str) -> set[str]:
     return {aid for aid, text in articles.items() if any(key in p for p in _paragraphs(text))}
 
 
-GOLD_FILES = sorted([FIXTURES / "balloon" / "expected.json", *EVAL.glob("*/gold.json")])
+GOLD_FILES = sorted([FIXTURES / "balloon" / "expected.json", *EVAL.rglob("gold.json")])
 
 
 def _side_errors(side: object, articles: dict[str, str], where: str) -> list[str]:
@@ -227,13 +227,13 @@ def test_balloon_keeps_web_clutter_for_the_cleaner() -> None:
 
 
 def test_eval_set_covers_topics_and_kinds() -> None:
-    clusters = sorted(p.parent for p in EVAL.glob("*/gold.json"))
+    clusters = sorted(p.parent for p in EVAL.rglob("gold.json"))
     assert len(clusters) >= 8
     kinds: Counter[str] = Counter()
     suffixes: set[str] = set()
     for folder in clusters:
         gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-        assert 1 <= len([f for f in gold["findings"] if f["required"]]) <= 3, folder.name
+        assert 1 <= len([f for f in gold["findings"] if f["required"]]) <= 5, folder.name
         assert len(gold["traps"]) >= 2, folder.name
         assert len(load_cluster(folder)) >= 3, folder.name
         kinds.update(f["kind"] for f in gold["findings"] if f["required"])
@@ -244,7 +244,7 @@ def test_eval_set_covers_topics_and_kinds() -> None:
 
 
 def test_eval_pairs_are_balanced_and_typed() -> None:
-    lines = (EVAL / "pairs.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (EVAL / "dev" / "pairs.jsonl").read_text(encoding="utf-8").splitlines()
     pairs = [json.loads(line) for line in lines if line.strip()]
     fields = {"id", "source", "claim", "label", "kind", "source_published", "claim_published"}
     assert len(pairs) >= 60
