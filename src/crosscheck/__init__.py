@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from crosscheck.batch import batch
 from crosscheck.config import Settings, load_settings
 from crosscheck.draft import draft
 from crosscheck.errors import ConfigError, CrosscheckError, InputError, ModelError, UsageError
@@ -43,6 +44,7 @@ __all__ = [
     "SkippedInput",
     "UsageError",
     "__version__",
+    "batch",
     "check",
     "draft",
     "load_settings",

@@ -392,6 +392,124 @@ def draft(
     )
 
 
+class _StoryProgress:
+    """A rich progress bar over stories (with their article count) on stderr, terminals only."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Any = None
+
+    def start(self, stories: int, articles: int) -> None:
+        if not self.enabled or stories <= 0:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(
+            TextColumn(f"checking stories ({articles} articles)"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.bar.start()
+        self.task = self.bar.add_task("stories", total=stories)
+
+    def advance(self, record: Any) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task, 1)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+@app.command("batch")
+@_handled
+def batch_command(
+    inputs: Annotated[
+        list[str], typer.Argument(metavar="INPUT...", help="Files, folders, JSON/JSONL exports or URLs.")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for stories.jsonl, reports and index.")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="Report formats per story, comma-separated: html, json, markdown, sarif."
+        ),
+    ] = "html,json",
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Worker processes or Ray actors (default: the cores).", show_default=False),
+    ] = None,
+    engine: Annotated[str, typer.Option(help="Where stories are checked: process or ray.")] = "process",
+    ray_address: Annotated[
+        str | None,
+        typer.Option(help="An existing Ray cluster (default: start a local one).", show_default=False),
+    ] = None,
+    stories: Annotated[
+        Path | None,
+        typer.Option(help="Use this grouping (JSON {story: [ids]} or a stories.jsonl).", show_default=False),
+    ] = None,
+    model: ModelOpt = None,
+    device: DeviceOpt = None,
+    threshold: ThresholdOpt = None,
+    kinds: KindsOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    batch_size: BatchOpt = None,
+    int8: Int8Opt = False,
+    no_cache: NoCacheOpt = False,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Group a feed into stories, check each one, write a report per story and a ranked index.
+
+    Example: crosscheck batch feed.jsonl --out today/ --workers 2
+    """
+    from crosscheck.batch import BatchHooks, batch
+
+    settings = _settings(
+        config,
+        no_cache,
+        model=model,
+        device=device,
+        threshold=threshold,
+        kinds=kinds,
+        max_bytes=max_bytes,
+        batch_size=batch_size,
+        int8=int8 or None,
+    )
+    progress = _StoryProgress(enabled=not quiet and sys.stderr.isatty())
+    hooks = BatchHooks(on_stories=progress.start, on_story=progress.advance)
+    try:
+        result = batch(
+            inputs,
+            out,
+            settings,
+            workers=workers,
+            engine=engine,
+            ray_address=ray_address,
+            stories=stories,
+            formats=[part.strip() for part in fmt.split(",") if part.strip()],
+            hooks=hooks,
+        )
+    finally:
+        progress.stop()
+    if not quiet:
+        for item in result.skipped:
+            typer.echo(f"crosscheck: skipped {item.path}: {item.problem}", err=True)
+    counts = result.findings()
+    typer.echo(
+        f"{len(result.ranked)} stories ({result.checked} checked, {result.resumed} already done, "
+        f"{result.failed} failed), {result.articles} articles ({result.copies} syndicated copies); "
+        f"findings: {counts['high']} high, {counts['medium']} medium, {counts['low']} low; "
+        f"{result.seconds:.1f} s. Index: {out / 'index.html'}"
+    )
+    if result.failed:
+        raise typer.Exit(1)
+
+
 @app.command("eval")
 @_handled
 def evaluate_command(

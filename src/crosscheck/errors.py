@@ -44,3 +44,9 @@ class ConfigError(CrosscheckError):
     """A configuration file that cannot be read."""
 
     code = "E004"
+
+
+class WorkerLost(CrosscheckError):
+    """A batch worker died mid-story (killed, out of memory); the stories it finished are kept."""
+
+    code = "E010"

@@ -239,6 +239,8 @@ class Finding:
     score: float
     explanation: str
     evidence: tuple[Evidence, ...]
+    #: the code of the rule that produced it (``crosscheck rules`` documents each one)
+    rule: str = ""
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -256,6 +258,24 @@ class Corroboration:
     @property
     def sources(self) -> int:
         return len({claim.article.id for claim in self.claims})
+
+
+@dataclass(frozen=True)
+class Syndicated:
+    """One source carried by several outlets: the article compared, and its near-identical copies.
+
+    Copies are never compared with the article or each other, nor counted as sources
+    that corroborate it; ``similarity`` is the least share of a copy's text the article holds.
+    """
+
+    article: Article
+    copies: tuple[Article, ...]
+    similarity: float
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """Who carried the text, each name once, the article's first."""
+        return tuple(dict.fromkeys(item.label for item in (self.article, *self.copies)))
 
 
 @dataclass(frozen=True)
@@ -278,3 +298,4 @@ class Report:
     model: dict[str, object] = field(default_factory=dict)
     stats: dict[str, object] = field(default_factory=dict)
     drafts: list[str] = field(default_factory=list)
+    syndicated: list[Syndicated] = field(default_factory=list)

@@ -18,7 +18,7 @@ from typing import TextIO
 
 from crosscheck.config import Settings
 from crosscheck.errors import InputError
-from crosscheck.models import Article, Claim, ClaimPair, Report, SkippedInput
+from crosscheck.models import Article, Claim, ClaimPair, Report, SkippedInput, Syndicated
 from crosscheck.nli.base import NLIModel
 
 Input = str | Path | Article
@@ -64,8 +64,14 @@ def prepare(
     outlet: str | None = None,
     stdin: TextIO | None = None,
     hooks: Hooks | None = None,
+    collapse_copies: bool = False,
 ) -> Prepared:
-    """Ingest, segment and extract: every claim of every readable article."""
+    """Ingest, segment and extract: every claim of every readable article.
+
+    With ``collapse_copies``, near-identical articles (syndicated wire copy) are one
+    source: only one of each group is segmented and compared, the rest are listed
+    on the report as the outlets that carried it.
+    """
     from crosscheck.extract import extract_claims
     from crosscheck.ingest import ingest
     from crosscheck.segment import SegmentStats, segment
@@ -83,6 +89,12 @@ def prepare(
     for skipped in result.skipped:
         if hooks.on_skipped:
             hooks.on_skipped(skipped)
+    syndicated: list[Syndicated] = []
+    if collapse_copies:
+        from crosscheck.syndication import collapse
+
+        with timer.stage("syndication"):
+            articles, syndicated = collapse(articles)
     segment_stats = SegmentStats()
     facts_cache = _facts_cache() if settings.cache else None
     claims: list[Claim] = []
@@ -103,11 +115,13 @@ def prepare(
         findings=[],
         skipped=list(result.skipped),
         sentences=sentences,
+        syndicated=syndicated,
         stats={
             "articles": len(articles),
             "skipped": len(result.skipped),
             "sentences": segment_stats.sentences,
             "long_sentences_split": segment_stats.split_long,
+            "copies": sum(len(item.copies) for item in syndicated),
             "warnings": list(result.warnings),
         },
     )
@@ -225,7 +239,9 @@ def check(
 
     settings = settings or Settings()
     hooks = hooks or Hooks()
-    prepared = prepare(inputs, settings, date=date, outlet=outlet, stdin=stdin, hooks=hooks)
+    prepared = prepare(
+        inputs, settings, date=date, outlet=outlet, stdin=stdin, hooks=hooks, collapse_copies=True
+    )
     with prepared.timer.stage("align"):
         pairs = align(prepared.claims)
     return judge_claims(prepared, prepared.claims, pairs, settings, hooks, nli)

@@ -100,6 +100,15 @@ def to_dict(report: Report) -> dict[str, object]:
             for corroboration in report.corroborations
         ],
         "skipped": [{"path": display_path(item.path), "problem": item.problem} for item in report.skipped],
+        "syndicated": [
+            {
+                "article": item.article.id,
+                "outlets": list(item.outlets),
+                "similarity": round(item.similarity, 4),
+                "copies": [{"id": copy.id, "path": display_path(copy.path)} for copy in item.copies],
+            }
+            for item in report.syndicated
+        ],
         "model": _plain(report.model),
         "stats": _plain(report.stats),
     }

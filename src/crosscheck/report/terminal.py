@@ -107,6 +107,16 @@ def render(report: Report, *, color: bool | None = None, width: int | None = Non
         legacy_windows=False,
     )
     console.print(_articles_table(report))
+    for item in report.syndicated:
+        console.print(
+            Text(
+                f"one source carried by {plural(len(item.outlets), 'outlet')} "
+                f"in {plural(len(item.copies) + 1, 'article')} ({', '.join(item.outlets)}): "
+                f"{item.article.id} compared, "
+                f"{', '.join(copy.id for copy in item.copies)} left out as copies",
+                style="dim",
+            )
+        )
     for severity, findings in by_severity(report.findings):
         console.rule(Text(f"{severity} ({len(findings)})", style=SEVERITY_STYLE[severity]), align="left")
         for finding in findings:
