@@ -2,8 +2,8 @@
 
 Keyed by the extractor's own source code (any change to extraction invalidates
 it), the article's text, body regions and publication date, and the sentence
-offsets. Values are the facts as JSON. A damaged or unwritable cache is ignored:
-extraction just runs.
+offsets. Values are the facts as JSON. A damaged file is moved aside and rebuilt
+(``crosscheck._cachedb``); an unwritable cache is ignored: extraction just runs.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from crosscheck._cachedb import CacheFile
 from crosscheck.models import (
     Article,
     Attribution,
@@ -49,6 +50,9 @@ def extractor_version() -> str:
 
 
 def _key(article: Article, sentences: Sequence[Sentence]) -> str:
+SCHEMA = "CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+
+
     digest = hashlib.sha256(extractor_version().encode())
     digest.update(article.text.encode("utf-8", "surrogatepass"))
     digest.update(
@@ -102,40 +106,50 @@ def _decode(data: dict[str, Any]) -> Facts:
 
 
 class FactsCache:
-    """Facts per article in one sqlite file; every failure degrades to a cache miss."""
+    """Facts per article in one sqlite file; a damaged file is rebuilt, any other failure is a miss."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, timeout=10)
-        connection.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        return connection
+        self._file: CacheFile | None = None
+    def _db(self) -> sqlite3.Connection | None:
+        if self._file is None:
+            self._file = CacheFile(self.path, SCHEMA, what="facts")
+        return self._file.db
 
     def get(self, article: Article, sentences: Sequence[Sentence]) -> list[Claim] | None:
         try:
-            with self._connect() as connection:
-                row = connection.execute(
-                    "SELECT value FROM facts WHERE key = ?", (_key(article, sentences),)
-                ).fetchone()
-            if row is None:
-                return None
+        db = self._db()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value FROM facts WHERE key = ?", (_key(article, sentences),)).fetchone()
+        except sqlite3.Error as error:
+            assert self._file is not None
+            self._file.failed(error)
+            return None
+        if row is None:
+            return None
             stored = json.loads(row[0])
             if len(stored) != len(sentences):
                 return None
             return [
                 Claim(sentence, _decode(facts)) for sentence, facts in zip(sentences, stored, strict=True)
             ]
-        except (sqlite3.Error, OSError, ValueError, KeyError, IndexError, TypeError):
+        except (ValueError, KeyError, IndexError, TypeError):  # a row from another version: re-extract
             return None
 
     def put(self, article: Article, claims: Sequence[Claim]) -> None:
         value = json.dumps([_encode(claim.facts) for claim in claims], ensure_ascii=False)
-        try:
-            with self._connect() as connection:
-                connection.execute(
-                    "INSERT OR REPLACE INTO facts (key, value) VALUES (?, ?)",
-                    (_key(article, [c.sentence for c in claims]), value),
-                )
-        except (sqlite3.Error, OSError):
+        db = self._db()
+        if db is None:
             return
+        try:
+            db.execute(
+                "INSERT OR REPLACE INTO facts (key, value) VALUES (?, ?)",
+                (_key(article, [c.sentence for c in claims]), value),
+            )
+            db.commit()
+        except sqlite3.Error as error:
+            assert self._file is not None
+            self._file.failed(error)

@@ -14,7 +14,7 @@ from crosscheck.nli import _adapter, _aegis
 from crosscheck.nli._labels import NOT_CONTRADICTION, normalize_labels
 from crosscheck.nli._paths import building, cache_dir, locked
 from crosscheck.nli._result_cache import ResultCache
-from crosscheck.nli._store import read_seal, sha256_file, write_seal
+from crosscheck.nli._store import read_seal, sha256_file, verify_seal, write_seal
 from crosscheck.nli._transformer import TransformerNLI, limit_threads, resolve_device
 from crosscheck.nli.base import CONTRADICTION, NLIModel
 
@@ -24,6 +24,8 @@ DEFAULT_MODEL = "crosscheck-news-nli"
 BINARY_MODEL = "aegis-binary"
 BUILTIN_MODELS = (DEFAULT_MODEL, BINARY_MODEL)
 CONVERTER_VERSION = 1
+#: Seconds a build takes on a laptop CPU (2 cores), said before a build starts.
+BUILD_SECONDS = {BINARY_MODEL: 10, DEFAULT_MODEL: 5}
 WEIGHT_FILES = (
     "model.safetensors",
     "pytorch_model.bin",
@@ -73,25 +75,31 @@ def _current(folder: Path, source: str) -> dict[str, object] | None:
     return seal if seal and seal.get("source") == source else None
 
 
-def prepare_model(name: str | None = None) -> Path:
+def prepare_model(name: str | None = None, *, verify: bool = False) -> Path:
     """Build one of our models into the cache (no-op when already built and intact).
 
-    A local checkpoint folder is only checked; a hub id is downloaded into the
-    Hugging Face cache, since the user asked for that model by name.
+    Intact is checked cheaply (sizes and modification times against the seal), or,
+    with ``verify``, by hashing every file; a folder that fails is rebuilt. A local
+    checkpoint folder is only checked; a hub id is downloaded into the Hugging Face
+    cache, since the user asked for that model by name.
     """
     name = name or DEFAULT_MODEL
     if name not in BUILTIN_MODELS:
         return _prepare_other(name)
+    if verify and name != BINARY_MODEL:
+        prepare_model(BINARY_MODEL, verify=True)
     folder = model_dir(name)
     source = _source(name)
-    if _current(folder, source):
+    if not verify and _current(folder, source):
         return folder
     with locked(folder.parent / f".{name}.lock"):
-        if _current(folder, source):  # another process built it while we waited
+        problems = verify_seal(folder) if verify else []
+        if _current(folder, source) and not problems:  # another process built it while we waited
             return folder
         if folder.exists():
-            log.warning("model folder %s is incomplete, corrupt or outdated; rebuilding it", folder)
-        log.info("building %s into %s", name, folder)
+            found = f" ({'; '.join(problems[:3])})" if problems else ""
+            log.warning("model folder %s is incomplete, corrupt or outdated%s; rebuilding it", folder, found)
+        log.info("preparing the model %s (once, about %d s) in %s", name, BUILD_SECONDS[name], folder)
         _quiet_transformers()
         if name == BINARY_MODEL:
             files = _aegis.verified()

@@ -1,19 +1,22 @@
 """Scores already computed, on disk, so a rerun scores nothing twice.
 
 Keyed by the model's identity (name, weights digest, max length) and the exact
-premise and hypothesis text. SQLite in WAL mode lets two processes share it.
+premise and hypothesis text. SQLite in WAL mode lets two processes share it;
+a damaged file is moved aside and rebuilt (``crosscheck._cachedb``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import logging
+import math
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-log = logging.getLogger("crosscheck.nli")
+from crosscheck._cachedb import CacheFile
+
+SCHEMA = "CREATE TABLE IF NOT EXISTS scores (model TEXT, pair TEXT, probs TEXT, PRIMARY KEY (model, pair))"
 
 
 def pair_key(premise: str, hypothesis: str) -> str:
@@ -21,46 +24,61 @@ def pair_key(premise: str, hypothesis: str) -> str:
 
 
 class ResultCache:
-    """Per-model table of label probabilities; failures degrade to no caching."""
+    """Per-model table of label probabilities; a damaged file is rebuilt, other failures mean no caching.
+
+    Scores that are not finite numbers (damaged weights) are neither stored nor returned.
+    """
 
     def __init__(self, path: Path, model_identity: str) -> None:
         self.path = path
         self.model = model_identity
-        self._db: sqlite3.Connection | None = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(path, timeout=30)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS scores (model TEXT, pair TEXT, probs TEXT, PRIMARY KEY (model, pair))"
-            )
-            db.commit()
-            self._db = db
-        except sqlite3.Error as exc:
-            log.warning("result cache %s unusable (%s); scoring without it", path, exc)
+        self._file = CacheFile(path, SCHEMA, what="result")
 
     def get(self, keys: Sequence[str]) -> dict[str, dict[str, float]]:
-        if self._db is None or not keys:
+        db = self._file.db
+        if db is None or not keys:
             return {}
         found: dict[str, dict[str, float]] = {}
         unique = list(dict.fromkeys(keys))
-        for start in range(0, len(unique), 500):
-            chunk = unique[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT pair, probs FROM scores WHERE model = ? AND pair IN ({marks})", [self.model, *chunk]
-            )
-            found.update({pair: json.loads(probs) for pair, probs in rows})
+        try:
+            for start in range(0, len(unique), 500):
+                chunk = unique[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(
+                    f"SELECT pair, probs FROM scores WHERE model = ? AND pair IN ({marks})",
+                    [self.model, *chunk],
+                )
+                for pair, probs in rows:
+                    scores = _scores(probs)
+                    if scores is not None:
+                        found[pair] = scores
+        except sqlite3.Error as error:
+            self._file.failed(error)
+            return {}
         return found
 
     def put(self, items: Iterable[tuple[str, dict[str, float]]]) -> None:
-        if self._db is None:
+        db = self._file.db
+        if db is None:
             return
+        rows = [(self.model, key, json.dumps(probs)) for key, probs in items if _finite(probs)]
         try:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO scores VALUES (?, ?, ?)",
-                [(self.model, key, json.dumps(probs)) for key, probs in items],
-            )
-            self._db.commit()
-        except sqlite3.Error as exc:
-            log.warning("could not write result cache %s (%s)", self.path, exc)
+            db.executemany("INSERT OR REPLACE INTO scores VALUES (?, ?, ?)", rows)
+            db.commit()
+        except sqlite3.Error as error:
+            self._file.failed(error)
+
+
+def _finite(probs: dict[str, float]) -> bool:
+    return all(isinstance(value, (int, float)) and math.isfinite(value) for value in probs.values())
+
+
+def _scores(stored: object) -> dict[str, float] | None:
+    """A stored row's probabilities, or None when the row is not what ``put`` writes."""
+    try:
+        probs = json.loads(stored)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(probs, dict) or not probs or not _finite(probs):
+        return None
+    return {str(label): float(value) for label, value in probs.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import get_args
 
@@ -45,6 +46,33 @@ KIND_HELP: dict[str, tuple[str, str]] = {
         "The draft states a number, date or title that none of its sources states.",
     ),
 }
+
+
+def finite(value: object) -> float | None:
+    """``value`` as a float when it is a finite number, else None (NaN from damaged weights, inf)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def score_text(score: float, digits: int = 2) -> str:
+    """A score as text; a non-finite one says so instead of printing 'nan'."""
+    value = finite(score)
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def json_safe(value: object) -> object:
+    """A copy of a JSON-ready document with every non-finite float replaced by null.
+
+    Strict JSON has no NaN or Infinity; one such number makes the whole report unreadable.
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: json_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(item) for item in value]
+    return value
 
 
 def plural(count: int, word: str) -> str:

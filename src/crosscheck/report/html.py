@@ -17,6 +17,7 @@ from crosscheck.report._common import (
     locate,
     ordered_evidence,
     plural,
+    score_text,
     segments,
     verdict,
 )
@@ -104,10 +105,10 @@ def _card(report: Report, finding: Finding) -> str:
     claims = "".join(_claim(item) for item in ordered_evidence(report, finding))
     return (
         f'<article class="finding" id="finding-{_e(finding.id)}" data-kind="{_e(finding.kind)}" '
-        f'data-severity="{_e(finding.severity)}" data-score="{finding.score:.4f}">'
+        f'data-severity="{_e(finding.severity)}" data-score="{score_text(finding.score, 4)}">'
         f'<header><span class="severity {_e(finding.severity)}">{_e(finding.severity)}</span>'
         f'<strong class="kind" title="{_e(KIND_HELP[finding.kind][0])}">{_e(finding.kind)}</strong>'
-        f'<span class="muted">score {finding.score:.2f} · {_e(finding.id)}</span></header>'
+        f'<span class="muted">score {score_text(finding.score)} · {_e(finding.id)}</span></header>'
         f'<p class="explanation">{_e(finding.explanation)}</p><div class="claims">{claims}</div></article>'
     )
 

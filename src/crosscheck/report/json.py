@@ -7,12 +7,14 @@ places, findings in the pipeline's order.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
+from collections.abc import Callable
 from pathlib import PurePath
 
 from crosscheck.models import Claim, Report, Span
-from crosscheck.report._common import SEVERITIES, display_path, locate, verdict
+from crosscheck.report._common import SEVERITIES, display_path, json_safe, locate, verdict
 
 SCHEMA_ID = "crosscheck/report/v1"
 
@@ -56,6 +58,17 @@ def _claim(claim: Claim, spans: tuple[Span, ...] = ()) -> dict[str, object]:
     }
 
 
+def _finite_only(build: Callable[[Report], dict[str, object]]) -> Callable[[Report], dict[str, object]]:
+    """Strict JSON has no NaN: every float the document carries is finite or null."""
+
+    @functools.wraps(build)
+    def safe(report: Report) -> dict[str, object]:
+        return json_safe(build(report))  # type: ignore[return-value]
+
+    return safe
+
+
+@_finite_only
 def to_dict(report: Report) -> dict[str, object]:
     """The report as the v1 JSON document (plain dicts and lists, ready for ``json.dumps``)."""
     counts = {severity: 0 for severity in SEVERITIES}
@@ -115,4 +128,4 @@ def to_dict(report: Report) -> dict[str, object]:
 
 
 def render(report: Report) -> str:
-    return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(to_dict(report), indent=2, ensure_ascii=False, allow_nan=False) + "\n"

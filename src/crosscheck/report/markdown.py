@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from crosscheck.models import Evidence, Report
-from crosscheck.report._common import display_path, locate, ordered_evidence, plural, segments, verdict
+from crosscheck.report._common import (
+    display_path,
+    locate,
+    ordered_evidence,
+    plural,
+    score_text,
+    segments,
+    verdict,
+)
 
 # CommonMark's backslash escapes for characters that would start markup or HTML mid-line.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
@@ -46,7 +54,7 @@ def render(report: Report) -> str:
         lines.append("")
         for number, finding in enumerate(report.findings, 1):
             lines += [
-                f"### {number}. {finding.kind} ({finding.severity}, score {finding.score:.2f})",
+                f"### {number}. {finding.kind} ({finding.severity}, score {score_text(finding.score)})",
                 "",
                 escape(finding.explanation),
                 "",

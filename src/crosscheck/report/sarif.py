@@ -14,7 +14,16 @@ from pathlib import Path
 from urllib.parse import quote
 
 from crosscheck.models import Claim, Finding, Report
-from crosscheck.report._common import KIND_HELP, KINDS, display_path, locate, ordered_evidence, verdict
+from crosscheck.report._common import (
+    KIND_HELP,
+    KINDS,
+    display_path,
+    finite,
+    json_safe,
+    locate,
+    ordered_evidence,
+    verdict,
+)
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"high": "error", "medium": "warning", "low": "note"}
@@ -77,9 +86,10 @@ def _result(report: Report, finding: Finding) -> dict[str, object]:
         "message": {"text": finding.explanation},
         "locations": [_location(primary.claim)],
         "partialFingerprints": {"crosscheck/v1": finding.id},
-        "rank": round(finding.score * 100, 2),
         "properties": {"severity": finding.severity, "score": round(finding.score, 4)},
     }
+    if (score := finite(finding.score)) is not None:  # SARIF's rank is a number or absent
+        result["rank"] = round(score * 100, 2)
     if others:
         result["relatedLocations"] = [
             _location(item.claim, index=number, message=f"{item.claim.article.label}: {item.claim.text}")
@@ -117,4 +127,4 @@ def to_sarif(report: Report) -> dict[str, object]:
 
 
 def render(report: Report) -> str:
-    return json.dumps(to_sarif(report), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(json_safe(to_sarif(report)), indent=2, ensure_ascii=False, allow_nan=False) + "\n"

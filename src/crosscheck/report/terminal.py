@@ -21,6 +21,7 @@ from crosscheck.report._common import (
     locate,
     ordered_evidence,
     plural,
+    score_text,
     segments,
     verdict,
 )
@@ -72,7 +73,7 @@ def _finding(report: Report, finding: Finding, width: int, plain: bool) -> Group
         (finding.severity.upper(), SEVERITY_STYLE[finding.severity]),
         "  ",
         (finding.kind, "bold"),
-        f"  score {finding.score:.2f}  ",
+        f"  score {score_text(finding.score)}  ",
         (f"[{finding.id}]", "dim"),
     )
     evidence = ordered_evidence(report, finding)
