@@ -26,10 +26,10 @@ class NotNLI(FakeNLI):
 
 
 class BrokenOnQuillfin(NotNLI):
-    """Raises on any pair about the Quillfin trial: that story fails, the others must not."""
+    """While CROSSCHECK_TEST_BREAK is set, raises on any pair about the Quillfin trial."""
 
     def inspect(self, premise: str, hypothesis: str) -> None:
-        if "Marsh" in premise or "Marsh" in hypothesis:
+        if os.environ.get("CROSSCHECK_TEST_BREAK") and ("Marsh" in premise or "Marsh" in hypothesis):
             raise RuntimeError("model exploded on purpose")
 
 
