@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -15,6 +16,11 @@ from typing import Literal
 FindingKind = Literal["title", "date", "number", "place", "negation", "quote", "statement", "unsupported"]
 Severity = Literal["high", "medium", "low"]
 SEVERITY_ORDER: dict[str, int] = {"high": 3, "medium": 2, "low": 1}
+
+
+#: Separators inside an id, and the parts of an id that are hashes or counters, not names.
+_ID_PARTS = re.compile(r"[-_.\s]+")
+_HASHLIKE = re.compile(r"(?=[0-9a-f]*\d)[0-9a-f]{8,}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,8 +58,27 @@ class Article:
 
     @property
     def label(self) -> str:
-        """How the article is named in explanations: its outlet, else its id."""
-        return self.outlet or self.id
+        """How the article is named in explanations, as a reader would name it.
+
+        Its outlet; else the site of its URL ("reuters.com"); else its id when that reads
+        as a name; else (a hash-like file name such as "004_5691b707375e5127") its
+        title, shortened, or "article 004".
+        """
+        if self.outlet:
+            return self.outlet
+        if self.url:
+            from urllib.parse import urlsplit
+
+            host = (urlsplit(self.url).hostname or "").removeprefix("www.")
+            if host:
+                return host
+        words = [part for part in _ID_PARTS.split(self.id) if part and not _HASHLIKE.fullmatch(part)]
+        if words and not all(part.isdigit() for part in words):
+            return " ".join(words) if len(words) < len(_ID_PARTS.split(self.id)) else self.id
+        if self.title:
+            title = " ".join(self.title.split())
+            return title if len(title) <= 40 else title[:39].rsplit(" ", 1)[0] + "…"
+        return f"article {words[0]}" if words else f"article {self.id[:8]}"
 
 
 @dataclass(frozen=True, eq=False)
@@ -245,6 +270,16 @@ class Finding:
     @property
     def claims(self) -> tuple[Claim, ...]:
         return tuple(item.claim for item in self.evidence)
+
+    @property
+    def wording_only(self) -> bool:
+        """A difference of wording (the same remark quoted in other words), not a factual conflict:
+        counted apart from contradictions in verdicts, and never failing ``--fail-on``."""
+        return self.rule in WORDING_RULES
+
+
+#: Rules whose findings are wording differences, not factual conflicts.
+WORDING_RULES = frozenset({"quote/reworded"})
 
 
 @dataclass(frozen=True)

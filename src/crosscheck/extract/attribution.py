@@ -17,17 +17,11 @@ from crosscheck.extract.people import PRONOUNS
 from crosscheck.extract.sources import country_of, normalize_source
 from crosscheck.models import Attribution, Sentence
 
+from crosscheck.lexicon import SPEECH_VERBS
+
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
-
-SPEECH_VERBS = frozenset(
-    """say tell insist claim deny state announce add confirm report maintain accuse warn argue note allege
-    describe urge counter stress write acknowledge admit explain suggest assert contend reiterate declare
-    tweet post reply respond complain emphasize emphasise caution predict promise vow concede testify
-    inform reveal disclose dismiss threaten""".split()
-)
-
 
 def attribution(
     context: ArticleContext, sentence: Sentence, quoted: bool, speaker: str | None = None

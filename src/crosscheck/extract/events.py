@@ -14,6 +14,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from crosscheck.extract.context import ArticleContext
+from crosscheck.lexicon import SPEECH_VERBS
 from crosscheck.models import Facts
 
 if TYPE_CHECKING:
@@ -51,11 +52,6 @@ def event_of(context: ArticleContext, start: int, end: int) -> str | None:
     return noun_head
 
 
-REPORTING_VERBS = frozenset(
-    {"say", "tell", "report", "add", "state", "announce", "claim", "insist", "note", "write"}
-)
-
-
 def predicate_of(context: ArticleContext, start: int, end: int) -> str | None:
     """The main verb of the sentence at [start, end); past a reporting verb, its complement's verb."""
     tokens = context.tokens(start, end)
@@ -65,7 +61,7 @@ def predicate_of(context: ArticleContext, start: int, end: int) -> str | None:
         return None
     root = verbs[0]
     for _ in range(MAX_HOPS):
-        if root.lemma_.lower() not in REPORTING_VERBS:
+        if root.lemma_.lower() not in SPEECH_VERBS:
             break
         complement = [
             c

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crosscheck.extract.attribution import SPEECH_VERBS
+from crosscheck.lexicon import DENIAL_VERBS, NEGATORS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
-
-DENIAL_VERBS = frozenset({"deny", "reject", "refute", "rebut", "disavow"})
-_NEGATORS = frozenset({"not", "n't", "never", "no longer"})
 
 
 def negated(tokens: SpacySpan) -> bool:
@@ -33,4 +30,4 @@ def negated(tokens: SpacySpan) -> bool:
 def _negative(verb: Token) -> bool:
     if verb.lemma_.lower() in DENIAL_VERBS:
         return True
-    return any(child.dep_ == "neg" or child.lower_ in _NEGATORS for child in verb.children)
+    return any(child.dep_ == "neg" or child.lower_ in NEGATORS for child in verb.children)

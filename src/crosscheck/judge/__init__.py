@@ -1,8 +1,10 @@
-"""Judge aligned claims: typed fact checks first, the NLI model for the rest.
+"""Judge aligned claims: the model decides whether two claims are the same claim.
 
-Typed checks (titles, dates, numbers, places, quotes) catch what NLI models
-miss; the model is asked only about pairs no typed check settled and that could
-contradict at all (see ``statements.worth_asking``), which keeps its call small.
+Title and quote checks compare all articles at once (the evidence that a title is
+outdated is spread over several). Every aligned pair past the documented
+exemptions (``exemptions``) gets its typed difference (``slots``), the model's
+answers on the original and the value-swapped pair (``signals``), and one verdict
+(``verdict``) that becomes a finding (``conflicts``).
 """
 
 from __future__ import annotations
@@ -10,17 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
+from crosscheck.judge.conflicts import conflict_findings
 from crosscheck.judge.corroborate import fact_corroborations
-from crosscheck.judge.facts import (
-    ArticleFacts,
-    date_findings,
-    negation_findings,
-    number_findings,
-    place_findings,
-)
 from crosscheck.judge.quotes import quote_findings
-from crosscheck.judge.statements import score, statement_findings, worth_asking
+from crosscheck.judge.signals import candidates, gather
 from crosscheck.judge.titles import title_corroborations, title_findings
+from crosscheck.judge.verdict import shipped
 from crosscheck.models import SEVERITY_ORDER, Claim, ClaimPair, Corroboration, Finding
 from crosscheck.nli.base import NLIModel
 
@@ -73,33 +70,20 @@ def judge(
 ) -> JudgeResult:
     """Findings and corroborations for the claims.
 
-    ``load_model`` is called only if some pair needs the model (None: typed checks
-    only); ``on_scoring`` is told how many directed pairs will be scored first.
+    ``load_model`` is called only if some pair needs the model (None: title and
+    quote checks only); ``on_scoring`` is told how many directed pairs will be scored.
     """
     findings = title_findings(claims) + quote_findings(claims)
-    index = ArticleFacts.of(claims)
-    settled: set[tuple[int, int]] = set()
-    for pair in pairs:
-        typed = (
-            date_findings(pair, index)
-            + number_findings(pair, index)
-            + place_findings(pair)
-            + negation_findings(pair)
-        )
-        if typed:
-            settled.add((id(pair.first), id(pair.second)))
-            findings += typed
-    ask = [p for p in pairs if (id(p.first), id(p.second)) not in settled and worth_asking(p)]
-    scored = []
-    if ask and load_model is not None:
+    found = candidates(claims, pairs) if load_model is not None else []
+    if found and load_model is not None:
         if on_scoring is not None:
-            on_scoring(2 * len(ask))
-        scored = score(load_model(), ask, progress)
-        findings += statement_findings(scored, threshold, index)
+            on_scoring(sum(6 if c.difference and c.difference.substitutable else 2 for c in found))
+        signals = gather(load_model(), found, progress)
+        findings += conflict_findings(signals, shipped(), threshold)
     findings = _unique(sorted(findings, key=_sort_key))
     if kinds is not None:
         findings = [f for f in findings if f.kind in kinds]
     corroborations = title_corroborations(claims) + fact_corroborations(claims)
     corroborations.sort(key=lambda c: (-c.sources, c.kind, c.statement))
-    stats = {"pairs_aligned": len(pairs), "pairs_judged_by_nli": len(ask) if load_model is not None else 0}
+    stats = {"pairs_aligned": len(pairs), "pairs_judged_by_nli": len(found)}
     return JudgeResult(findings, corroborations, stats)

@@ -6,11 +6,9 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from crosscheck.judge.rules import rule
 from crosscheck.models import Article, Claim, Evidence, Finding, FindingKind, Severity, Span
 
-#: Articles published further apart than this may both be right about a fact
-#: that changed in between ("will travel this week" in June, "postponed" in February).
-SAME_TIME_DAYS = 7
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 
@@ -23,6 +21,7 @@ def finding_id(kind: str, claims: Sequence[Claim]) -> str:
 
 
 def make_finding(
+    rule_code: str,
     kind: FindingKind,
     severity: Severity,
     score: float,
@@ -39,6 +38,7 @@ def make_finding(
         score=round(float(score), 4),
         explanation=explanation,
         evidence=items,
+        rule=rule(rule_code).code,
     )
 
 
@@ -46,12 +46,6 @@ def days_apart(first: Article, second: Article) -> int | None:
     if first.published is None or second.published is None:
         return None
     return abs((first.published - second.published).days)
-
-
-def same_time(first: Article, second: Article, days: int = SAME_TIME_DAYS) -> bool:
-    """True when both articles describe the world at about the same moment (or we cannot tell)."""
-    apart = days_apart(first, second)
-    return apart is None or apart <= days
 
 
 def party(claim: Claim) -> str | None:
@@ -65,7 +59,7 @@ def same_party(a: str | None, b: str | None) -> bool:
     return a == b or a in b or b in a
 
 
-def _a_side(claim: Claim) -> bool:
+def is_a_side(claim: Claim) -> bool:
     """The claim's source is a party to the story (a government, a country, a named person
     speaking), not just a source of facts ("police said", "the agency said")."""
     from crosscheck.extract.sources import country_of
@@ -79,19 +73,6 @@ def _a_side(claim: Claim) -> bool:
     return any(source == person or source in person or person in source for person in people) or (
         claim.facts.attribution is not None and claim.facts.attribution.kind == "quote"
     )
-
-
-def same_voice(first: Claim, second: Claim) -> bool:
-    """Both claims are the same party's, or one is the outlet's own and the other a source's
-    that is not a side in the story ("police said", not "Beijing insists")."""
-    a, b = party(first), party(second)
-    if same_party(a, b):
-        return True
-    if a is None:
-        return not _a_side(second)
-    if b is None:
-        return not _a_side(first)
-    return False
 
 
 def share_a_name(first: Claim, second: Claim) -> bool:

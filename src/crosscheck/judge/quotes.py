@@ -85,7 +85,7 @@ def _finding(claim_a: Claim, span_a: Span, claim_b: Claim, span_b: Span, similar
     )
     differ_a, differ_b = ([], []) if same_words else _differing_words(claim_a, span_a, claim_b, span_b)
     evidence = [(claim_a, differ_a or [span_a]), (claim_b, differ_b or [span_b])]
-    return make_finding("quote", "low", similarity / 100.0, text, evidence)
+    return make_finding("quote/reworded", "quote", "low", similarity / 100.0, text, evidence)
 
 
 _QUOTE_WORD = re.compile(r"[\w'’.-]*\w", re.UNICODE)

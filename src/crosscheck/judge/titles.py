@@ -23,32 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosscheck.judge._common import days_apart, make_finding, names
+from crosscheck.lexicon import DESCRIPTIVE_ROLES, OFFICE_HEADS, RANK_MODIFIERS
 from crosscheck.models import Article, Claim, Corroboration, Finding, Severity, TitleFact
 
-#: Offices only one person holds at a time (within one country or organisation).
-OFFICE_HEADS = (
-    "minister", "president", "premier", "chancellor", "secretary", "governor", "mayor", "ceo",
-    "chief executive", "chairman", "chairwoman", "chair", "director", "commissioner", "coach",
-    "manager", "captain", "spokesperson", "spokesman", "spokeswoman", "ambassador", "head",
-    "prosecutor", "attorney general", "speaker", "officer", "commander", "pilot", "editor",
-    "treasurer", "judge", "chief justice", "general", "admiral", "king", "queen",
-)  # fmt: skip
-#: Titles that describe rather than name an office: never exclusive.
-DESCRIPTIVE = (
-    "top diplomat",
-    "official",
-    "aide",
-    "adviser",
-    "advisor",
-    "envoy",
-    "member",
-    "lawmaker",
-    "veteran",
-)
-#: Words that make a different office of the same name: a deputy minister is not the minister.
-RANK_MODIFIERS = frozenset(
-    {"deputy", "vice", "assistant", "acting", "under", "junior", "associate", "interim", "co"}
-)
 #: A former title stated this many days after the other article may just be news.
 FORMER_GRACE_DAYS = 14
 SHARED_OFFICE_DAYS = 31
@@ -71,7 +48,7 @@ class _Stated:
 
 
 def _head(title: str) -> str | None:
-    if any(title == d or title.endswith(" " + d) for d in DESCRIPTIVE):
+    if any(title == d or title.endswith(" " + d) for d in DESCRIPTIVE_ROLES):
         return None
     for head in OFFICE_HEADS:
         if title == head or title.endswith(" " + head) or title.startswith(head + " of"):
@@ -187,7 +164,7 @@ def _outdated(current: list[_Stated], former: list[_Stated]) -> list[Finding]:
             if others:
                 text += f"; {names(s.article for s in others)} call {who} {' / '.join(sorted({s.title for s in others}))}"
             evidence = [(claim_of_x.claim, [claim_of_x.fact.span]), (counter.claim, [counter.fact.span])]
-            findings.append(make_finding("title", "high", 0.95, text, evidence))
+            findings.append(make_finding("title/outdated", "title", "high", 0.95, text, evidence))
     return findings
 
 
@@ -233,10 +210,12 @@ def _shared_office(current: list[_Stated]) -> list[Finding]:
                     f"{a.article.label} names {_display(a.person, [a.claim])} as {title}; "
                     f"{b.article.label} names {_display(b.person, [b.claim])}"
                 )
+                # without both dates the office may have changed hands between the articles
+                dated = a.article.published is not None and b.article.published is not None
+                severity: Severity = "high" if dated else "medium"
+                evidence = [(a.claim, [a.fact.span]), (b.claim, [b.fact.span])]
                 findings.append(
-                    make_finding(
-                        "title", "high", 0.9, text, [(a.claim, [a.fact.span]), (b.claim, [b.fact.span])]
-                    )
+                    make_finding("title/one-office-two-people", "title", severity, 0.9, text, evidence)
                 )
     return findings
 
@@ -270,7 +249,14 @@ def _rival_office(current: list[_Stated]) -> list[Finding]:
                 text = f"{a.article.label} calls {who} {a.title}; {b.article.label} calls {who} {b.title}"
                 evidence = [(a.claim, [a.fact.span]), (b.claim, [b.fact.span])]
                 findings.append(
-                    make_finding("title", severity, 0.9 if severity == "high" else 0.8, text, evidence)
+                    make_finding(
+                        "title/rival-offices",
+                        "title",
+                        severity,
+                        0.9 if severity == "high" else 0.8,
+                        text,
+                        evidence,
+                    )
                 )
     return findings
 

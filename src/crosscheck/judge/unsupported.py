@@ -46,4 +46,11 @@ def unsupported_findings(draft_claims: Sequence[Claim], source_claims: Sequence[
 
 
 def _finding(claim: Claim, span, text: str) -> Finding:  # type: ignore[no-untyped-def]
-    return make_finding("unsupported", "low", 0.5, f"{claim.article.label}: {text}", [(claim, [span])])
+    return make_finding(
+        "unsupported/no-source-states-it",
+        "unsupported",
+        "low",
+        0.5,
+        f"{claim.article.label}: {text}",
+        [(claim, [span])],
+    )

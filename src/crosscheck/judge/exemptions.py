@@ -1,0 +1,88 @@
+"""The documented cases that look like contradictions and are not (rules ``exempt/*``).
+
+Attribution and time shape a finding's severity and wording; they silence it only
+here, in the cases a fact-checker knows are not contradictions: explicitly
+different events, running counts, states true at each article's own date, both
+parties' opposing claims reported by both articles, and statements of articles
+published far apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crosscheck.judge._common import days_apart, is_a_side, party, same_party
+from crosscheck.judge.facts import DIFFERENT_EVENT_DAYS
+from crosscheck.lexicon import UPDATE_WORDS
+from crosscheck.models import Claim, ClaimPair, DateFact
+
+#: Articles published further apart than this may both be right about a fact
+#: that changed in between ("will travel this week" in June, "postponed" in February).
+SAME_TIME_DAYS = 7
+_UPDATE = re.compile(r"\b(" + "|".join(re.escape(word) for word in UPDATE_WORDS) + r")\b", re.IGNORECASE)
+
+
+def different_events(pair: ClaimPair) -> str | None:
+    """Why the dates say the two claims are about different events (``exempt/different-events``)."""
+    first, second = pair.first.facts.dates, pair.second.facts.dates
+    days = [d for d in first if d.precision != "year"], [d for d in second if d.precision != "year"]
+    if days[0] and days[1]:
+        gap = min(abs((a.value - b.value).days) for a in days[0] for b in days[1])
+        if gap > DIFFERENT_EVENT_DAYS:
+            return f"dates {gap} days apart"
+    years = {d.value.year for d in first}, {d.value.year for d in second}
+    if years[0] and years[1] and not years[0] & years[1]:
+        return "different years"
+    for claim, other in ((pair.first, pair.second), (pair.second, pair.first)):
+        if _earlier_year(claim, other):
+            return "an earlier year's event"
+    return None
+
+
+def _earlier_year(claim: Claim, other: Claim) -> bool:
+    """The claim is dated only by a year before the other article's ("a 2019 outbreak in Lisbon"),
+    a year the other claim does not name: background about an earlier event of the same kind."""
+    published = other.article.published
+    years = {d.value.year for d in claim.facts.dates if d.precision == "year"}
+    if published is None or not years or any(d.precision != "year" for d in claim.facts.dates):
+        return False
+    return all(year < published.year for year in years) and not years & {
+        d.value.year for d in other.facts.dates
+    }
+
+
+def running_count(pair: ClaimPair) -> bool:
+    """A later article's figure with update words ('rose to', 'so far'): ``exempt/running-count``."""
+    apart = days_apart(pair.first.article, pair.second.article)
+    return bool(apart) and bool(_UPDATE.search(pair.first.text) or _UPDATE.search(pair.second.text))
+
+
+def as_of_publication(pair: ClaimPair, a: DateFact, b: DateFact) -> bool:
+    """Each date is its own article's day of publication (or the day before): a state as of
+    the report ("still missing on Wednesday"), true at its own date (``exempt/as-of-publication``)."""
+    published_a, published_b = pair.first.article.published, pair.second.article.published
+    if published_a is None or published_b is None or published_a == published_b:
+        return False
+    return 0 <= (published_a - a.value).days <= 1 and 0 <= (published_b - b.value).days <= 1
+
+
+def published_apart(pair: ClaimPair) -> bool:
+    """The articles describe the world at different moments (``exempt/published-apart``)."""
+    apart = days_apart(pair.first.article, pair.second.article)
+    return apart is not None and apart > SAME_TIME_DAYS
+
+
+def both_sides_reported(pair: ClaimPair, claims_by_article: dict[str, list[Claim]]) -> bool:
+    """The claims are two sides' of the story (a government, a named person, a quote: not a
+    source of facts such as "police said"), and each article also carries the other side's
+    claims (``exempt/both-sides-reported``): the parties disagree, the outlets do not."""
+    a, b = party(pair.first), party(pair.second)
+    if same_party(a, b) or any(
+        p is not None and not is_a_side(c) for p, c in ((a, pair.first), (b, pair.second))
+    ):
+        return False
+
+    def carries(article_id: str, source: str | None) -> bool:
+        return any(same_party(party(claim), source) for claim in claims_by_article.get(article_id, ()))
+
+    return carries(pair.first.article.id, b) and carries(pair.second.article.id, a)

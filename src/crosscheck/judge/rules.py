@@ -1,0 +1,177 @@
+"""Every rule the judge applies, documented where a user can read it (``crosscheck rules``).
+
+Like a linter's rules, each one has a code that findings carry (``rule`` in the
+JSON and the reports), a line on what it does, why it matters, and an example that
+fires and one that does not. Exemptions are rules too: the documented cases that
+look like contradictions and are not, so a silence can be explained as well as a
+finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check (or exemption) and its documentation."""
+
+    code: str
+    kind: str
+    summary: str
+    why: str
+    fires: str
+    silent: str
+    role: Literal["finding", "exemption"] = "finding"
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "number/same-claim-other-figure",
+        "number",
+        "Two claims that say the same thing but for a figure that does not agree.",
+        "Put one side's figure into the other sentence: if the model then reads the two as the same "
+        "claim, they differ only in that figure. No verb list decides what 'the same event' is, so "
+        "paraphrases ('the $4.2 billion purchase' / 'agreed to buy it for $2.4 billion') are caught "
+        "and other events of the same kind (an aftershock, last year's result) are not.",
+        "A: 'Harlow agreed to buy Northwind for $4.2 billion.'  B: 'The utility's $2.4 billion "
+        "purchase of Northwind was announced on Monday.'",
+        "A: 'The 7.1 quake struck at dawn.'  B: 'A 6.2 aftershock hit hours later.'",
+    ),
+    Rule(
+        "date/same-claim-other-day",
+        "date",
+        "Two claims that say the same thing but on different days.",
+        "The same substitution test as for figures, with the dates: relative dates ('on Saturday', "
+        "'two days later') are resolved against the publication date first.",
+        "A: 'The jet was shot down on February 4.'  B: 'Fighters downed the jet on February 5.'",
+        "A: 'The talks opened on Monday.'  B: 'A second round is set for March 20.'",
+    ),
+    Rule(
+        "place/same-claim-other-place",
+        "place",
+        "Two claims that put the same thing in different places.",
+        "Places are compared only where the sentence locates something ('in', 'near the town of'), "
+        "and a place the other article names anywhere is not a conflict (the pair may simply have "
+        "been matched on the wrong sentence).",
+        "A: 'The storm made landfall near Baler.'  B: 'It came ashore near Casiguran.'",
+        "A: 'The ministers met in Geneva.'  B: 'Switzerland hosted the talks.'",
+    ),
+    Rule(
+        "negation/one-denies",
+        "negation",
+        "One claim says something happened, the other that it did not, and the model agrees they clash.",
+        "A negation cue alone is not a contradiction ('warned them not to send weapons' and 'warned "
+        "them against sending weapons' agree), so the model's verdict on the pair decides.",
+        "A: 'The council approved the budget.'  B: 'The council did not approve the budget.'",
+        "A: 'He warned Beijing not to send weapons.'  B: 'He warned Beijing against giving weapons.'",
+    ),
+    Rule(
+        "statement/nli-contradiction",
+        "statement",
+        "The model calls the two claims contradictory in both directions, with no typed fact to name.",
+        "Covers what typed facts cannot: a verdict, an outcome, an action ('acquitted of conspiracy' "
+        "vs 'convicted on all four counts').",
+        "A: 'The jury acquitted her of conspiracy.'  B: 'She was convicted on all four counts.'",
+        "A: 'The jury deliberated for two days.'  B: 'She will appeal, her lawyer said.'",
+    ),
+    Rule(
+        "title/outdated",
+        "title",
+        "An article gives a person a title that another, published no later, says they no longer hold.",
+        "Titles change; an article that still uses the old one is a factual error a reader will repeat.",
+        "A: 'Foreign Minister Wang Yi'  B: 'Wang Yi, who was promoted from foreign minister'",
+        "A: 'Foreign Minister Wang Yi' (2023-02)  B: 'former foreign minister Wang Yi' (2024-06)",
+    ),
+    Rule(
+        "title/one-office-two-people",
+        "title",
+        "Two articles give an office that one person holds at a time to two different people.",
+        "Only single-holder offices count (a minister, a chief executive, a mayor), never roles many "
+        "people share (a spokesperson, a prosecutor, an official). Without publication dates on both "
+        "articles the finding is at most medium: the office may have changed hands in between.",
+        "A: 'Acme's chief executive, Jane Roe'  B: 'Acme chief executive John Doe'",
+        "A: 'State Department spokesperson Ned Price'  B: 'State Department spokesperson Matt Miller'",
+    ),
+    Rule(
+        "title/rival-offices",
+        "title",
+        "Two articles give one person two offices that exclude each other.",
+        "'Deputy foreign minister' is not 'foreign minister', a CFO is not the CEO; offices some "
+        "article gives to one person together ('state councilor and foreign minister') are compatible.",
+        "A: 'Deputy Foreign Minister Li'  B: 'Foreign Minister Li'",
+        "A: 'prosecutor Ana Ruiz'  B: 'Ana Ruiz, the assistant attorney general who led the prosecution'",
+    ),
+    Rule(
+        "quote/reworded",
+        "quote",
+        "The same remark quoted with different words.",
+        "A wording difference, not a factual conflict: reported at low severity and counted apart "
+        "from contradictions; excerpts of one remark and translations are left alone.",
+        "A: '\"hysterical and absurd\"'  B: '\"absurd and hysterical\"'",
+        "A: '\"We will appeal,\" she said.'  B: '\"We will appeal,\" she told reporters.'",
+    ),
+    Rule(
+        "unsupported/no-source-states-it",
+        "unsupported",
+        "A precise figure, day or title in a draft that no source states.",
+        "A draft may say more than its sources, but an unsourced precise fact is where errors hide.",
+        "Draft: 'The deal is worth $5 billion.'  Sources: only '$4.2 billion'.",
+        "Draft: 'The deal is worth about $4 billion.'  Sources: '$4.2 billion'.",
+    ),
+    Rule(
+        "exempt/different-events",
+        "any",
+        "Claims dated more than a month apart, or in different years, describe different events.",
+        "A 2022 photo caption is not the 2023 meeting; last year's result is not this year's.",
+        "(silences) A: 'They met in New York in 2022.'  B: 'They met in Munich on Feb. 18, 2023.'",
+        "(does not silence) A: 'met on Feb. 18'  B: 'met on Feb. 20'",
+        role="exemption",
+    ),
+    Rule(
+        "exempt/running-count",
+        "number",
+        "A later article's count with update words ('rose to', 'so far', 'latest') is an update.",
+        "Tolls and tallies change between reports; each is true at its own publication date.",
+        "(silences) A (Mon): '27 people died.'  B (Tue): 'The toll rose to 41.'",
+        "(does not silence) A (Mon): '27 people died.'  B (Mon): '41 people died.'",
+        role="exemption",
+    ),
+    Rule(
+        "exempt/as-of-publication",
+        "date",
+        "Each date is its own article's day of publication: a state as of the report.",
+        "'Still missing on Wednesday' and 'still missing on Thursday' are both true.",
+        "(silences) A (Wed): 'was still missing on Wednesday'  B (Thu): 'still missing on Thursday'",
+        "(does not silence) A and B, both published Thursday, with different days",
+        role="exemption",
+    ),
+    Rule(
+        "exempt/both-sides-reported",
+        "any",
+        "Each article reports both parties' opposing claims: the parties disagree, the outlets do not.",
+        "'Washington calls it a spy balloon; Beijing says it was a weather airship' is the story, "
+        "not an error. Two outlets citing different sources for incompatible facts, when each "
+        "gives only one side, is still reported ('sources differ').",
+        "(silences) Both articles: 'the U.S. says ... spy balloon' and 'Beijing insists ... airship'",
+        "(does not silence) A: 'will stay on, the companies said'  B: 'will leave, people familiar said'",
+        role="exemption",
+    ),
+    Rule(
+        "exempt/published-apart",
+        "statement",
+        "Statements of articles published more than a week apart may both be true at their dates.",
+        "'Will travel to Beijing this week' (June) and 'postponed the trip' (February) are both right.",
+        "(silences) A (Feb): 'postponed his trip'  B (Jun): 'will travel this week'",
+        "(does not silence) the same two sentences published on the same day",
+        role="exemption",
+    ),
+)
+
+_BY_CODE = {rule.code: rule for rule in RULES}
+
+
+def rule(code: str) -> Rule:
+    """The rule with this code (a KeyError names a rule that was never registered)."""
+    return _BY_CODE[code]

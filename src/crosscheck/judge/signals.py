@@ -1,0 +1,196 @@
+"""Everything the verdict weighs for one aligned pair, with the model calls batched.
+
+The model answers two questions. On the original pair (both directions): do the
+claims contradict, does one entail the other? And, for a pair that differs in a
+value (a figure, a day, a place), on the second claim rewritten with the first
+claim's value: do the two now say the same thing? If they do, the claims differ
+only in that value, a conflict; if they stay neutral, they are different events of
+the same kind (an aftershock, last year's result). Small models read past numbers,
+so neither answer is trusted alone: ``verdict`` combines them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from crosscheck.judge._common import content_words, party, same_party, share_a_name
+from crosscheck.judge.exemptions import both_sides_reported, different_events, published_apart
+from crosscheck.judge.facts import ArticleFacts
+from crosscheck.judge.slots import SlotDifference, clause, differences, substituted
+from crosscheck.models import TIME_UNITS, Claim, ClaimPair
+from crosscheck.nli.base import CONTRADICTION, ENTAILMENT, NLIModel
+
+#: Claims sharing neither a name, their main verb, a counted unit nor a typed difference
+#: are asked about only above this similarity (rapidfuzz, 0-100).
+SAME_TOPIC = 65.0
+#: The signals, in the order the verdict's coefficients use them.
+FEATURES = (
+    "contradiction",
+    "contradiction_min",
+    "entailment",
+    "swapped_entailment",
+    "swapped_contradiction",
+    "clause_entailment",
+    "clause_contradiction",
+    "clause_overlap",
+    "number",
+    "date",
+    "place",
+    "negation",
+    "size",
+    "sources_differ",
+    "similarity",
+    "shared_name",
+)
+
+
+@dataclass(frozen=True)
+class PairSignals:
+    """One pair's evidence: the model's answers, the fact that differs, who asserts each side."""
+
+    pair: ClaimPair
+    difference: SlotDifference | None
+    contradiction: float
+    contradiction_min: float
+    entailment: float
+    swapped_entailment: float
+    swapped_contradiction: float
+    clause_entailment: float
+    clause_contradiction: float
+    clause_overlap: float
+    sources_differ: bool
+
+    def features(self) -> list[float]:
+        kind = self.difference.kind if self.difference else None
+        values = {
+            "contradiction": self.contradiction,
+            "contradiction_min": self.contradiction_min,
+            "entailment": self.entailment,
+            "swapped_entailment": self.swapped_entailment,
+            "swapped_contradiction": self.swapped_contradiction,
+            "clause_entailment": self.clause_entailment,
+            "clause_contradiction": self.clause_contradiction,
+            "clause_overlap": self.clause_overlap,
+            "number": float(kind == "number"),
+            "date": float(kind == "date"),
+            "place": float(kind == "place"),
+            "negation": float(kind == "negation"),
+            "size": self.difference.size if self.difference else 0.0,
+            "sources_differ": float(self.sources_differ),
+            "similarity": self.pair.similarity / 100.0,
+            "shared_name": float(share_a_name(self.pair.first, self.pair.second)),
+        }
+        return [values[name] for name in FEATURES]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An aligned pair the model will be asked about, and the fact it differs in (if any)."""
+
+    pair: ClaimPair
+    difference: SlotDifference | None
+
+
+def candidates(claims: Sequence[Claim], pairs: Sequence[ClaimPair]) -> list[Candidate]:
+    """The aligned pairs worth asking about, past the exemptions, each with its main difference."""
+    index = ArticleFacts.of(claims)
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article.id, []).append(claim)
+    found = []
+    for pair in pairs:
+        if different_events(pair) or both_sides_reported(pair, by_article):
+            continue
+        found_differences = differences(pair, index)
+        difference = found_differences[0] if found_differences else None
+        if difference is None and (published_apart(pair) or not _same_topic(pair)):
+            continue
+        found.append(Candidate(pair, difference))
+    return found
+
+
+def _same_topic(pair: ClaimPair) -> bool:
+    first, second = pair.first, pair.second
+    same_predicate = first.facts.predicate is not None and first.facts.predicate == second.facts.predicate
+    return (
+        share_a_name(first, second)
+        or same_predicate
+        or pair.similarity >= SAME_TOPIC
+        or bool(_counted_units(first) & _counted_units(second))
+    )
+
+
+def _counted_units(claim: Claim) -> set[str]:
+    """What the claim counts ("people", "usd"), durations aside."""
+    return {n.unit for n in claim.facts.numbers if n.unit and n.unit not in TIME_UNITS}
+
+
+def gather(
+    model: NLIModel,
+    found: Sequence[Candidate],
+    progress: Callable[[int], None] | None = None,
+) -> list[PairSignals]:
+    """Score every candidate in one batched call: both directions, originals and rewrites."""
+    texts: list[tuple[str, str]] = []
+    for item in found:
+        texts += [
+            (item.pair.first.text, item.pair.second.text),
+            (item.pair.second.text, item.pair.first.text),
+        ]
+    swapped_at: dict[int, int] = {}
+    overlaps: dict[int, float] = {}
+    for number, item in enumerate(found):
+        difference = item.difference
+        if difference is not None and difference.substitutable:
+            assert difference.second is not None and difference.first_value is not None
+            rewritten = substituted(item.pair.second, difference.second, difference.first_value)
+            assert difference.first is not None
+            first_clause, _ = clause(item.pair.first, difference.first)
+            second_clause, at = clause(item.pair.second, difference.second)
+            width = difference.second.end - difference.second.start
+            rewritten_clause = second_clause[:at] + difference.first_value + second_clause[at + width :]
+            overlaps[number] = _overlap(first_clause, second_clause)
+            swapped_at[number] = len(texts)
+            texts += [
+                (item.pair.first.text, rewritten),
+                (rewritten, item.pair.first.text),
+                (first_clause, rewritten_clause),
+                (rewritten_clause, first_clause),
+            ]
+    scores = model.predict(texts, progress=progress) if texts else []
+    signals = []
+    for number, item in enumerate(found):
+        forward, backward = scores[2 * number], scores[2 * number + 1]
+        swapped = swapped_at.get(number)
+        s_forward, s_backward, k_forward, k_backward = (
+            scores[swapped : swapped + 4] if swapped is not None else ({}, {}, {}, {})
+        )
+        c = (forward.get(CONTRADICTION, 0.0), backward.get(CONTRADICTION, 0.0))
+        signals.append(
+            PairSignals(
+                pair=item.pair,
+                difference=item.difference,
+                contradiction=sum(c) / 2,
+                contradiction_min=min(c),
+                entailment=max(forward.get(ENTAILMENT, 0.0), backward.get(ENTAILMENT, 0.0)),
+                swapped_entailment=max(s_forward.get(ENTAILMENT, 0.0), s_backward.get(ENTAILMENT, 0.0)),
+                swapped_contradiction=(s_forward.get(CONTRADICTION, 0.0) + s_backward.get(CONTRADICTION, 0.0))
+                / 2,
+                clause_entailment=max(k_forward.get(ENTAILMENT, 0.0), k_backward.get(ENTAILMENT, 0.0)),
+                clause_contradiction=(k_forward.get(CONTRADICTION, 0.0) + k_backward.get(CONTRADICTION, 0.0))
+                / 2,
+                clause_overlap=overlaps.get(number, 0.0),
+                sources_differ=not same_party(party(item.pair.first), party(item.pair.second)),
+            )
+        )
+    return signals
+
+
+def _overlap(first: str, second: str) -> float:
+    """Share of content-word stems the two clauses have in common (Jaccard, 0-1): whether the
+    words around the two values describe the same thing ("found burned near X" / "found burned
+    out near Y") or different ones ("half of them in X" / "regulators in Y")."""
+    a = {word[:5] for word in content_words(first) if not word[0].isdigit()}
+    b = {word[:5] for word in content_words(second) if not word[0].isdigit()}
+    return len(a & b) / len(a | b) if a | b else 0.0

@@ -1,0 +1,49 @@
+"""Figures of the same unit that do not agree (rule ``number/same-claim-other-figure``).
+
+Approximations are intervals and rounding is allowed (``facts.numbers_agree``);
+figures more than SAME_MAGNITUDE apart measure different things ($46 a share vs
+$15bn); a figure the other article states anyway is no difference (the sentences
+may have been paired on the wrong figure); a later article's update is exempt.
+"""
+
+from __future__ import annotations
+
+import math
+
+from crosscheck.judge.exemptions import running_count
+from crosscheck.judge.facts import ArticleFacts, comparable, numbers_agree
+from crosscheck.judge.slots import SlotDifference
+from crosscheck.models import ClaimPair, NumberFact
+
+#: |log10| of the ratio at which a figure difference counts as large (size 1).
+LARGE_RATIO_LOG10 = 1.0
+
+
+def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
+    if running_count(pair):
+        return None
+    first_id, second_id = pair.first.article.id, pair.second.article.id
+    candidates: list[tuple[NumberFact, NumberFact]] = []
+    for a in pair.first.facts.numbers:
+        if not a.unit:
+            continue
+        same_unit = [b for b in pair.second.facts.numbers if b.unit == a.unit]
+        if not same_unit or any(numbers_agree(a, b) for b in same_unit):
+            continue
+        candidates += [
+            (a, b)
+            for b in same_unit
+            if comparable(a, b)
+            and not index.states_number(second_id, a)
+            and not index.states_number(first_id, b)
+        ]
+    if not candidates:
+        return None
+    a, b = min(candidates, key=lambda ab: _log_ratio(*ab))
+    return SlotDifference(
+        "number", a.span, b.span, a.span.text, min(_log_ratio(a, b) / LARGE_RATIO_LOG10, 1.0)
+    )
+
+
+def _log_ratio(a: NumberFact, b: NumberFact) -> float:
+    return abs(math.log10(max(a.value, 1e-9) / max(b.value, 1e-9)))

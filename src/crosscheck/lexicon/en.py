@@ -1,0 +1,44 @@
+"""English word lists the extractors and the judge share, defined once (as spaCy's ``lang/en``)."""
+
+from __future__ import annotations
+
+#: Verbs that attribute a claim to a source ("Blinken said", "Beijing insists"); past them, the
+#: predicate of a sentence is the reported clause's verb.
+SPEECH_VERBS = frozenset(
+    """say tell insist claim deny state announce add confirm report maintain accuse warn argue note allege
+    describe urge counter stress write acknowledge admit explain suggest assert contend reiterate declare
+    tweet post reply respond complain emphasize emphasise caution predict promise vow concede testify
+    inform reveal disclose dismiss threaten""".split()
+)
+
+#: Verbs whose subject denies the complement ("denied sending the balloon").
+DENIAL_VERBS = frozenset({"deny", "reject", "refute", "rebut", "disavow"})
+#: Words that negate the verb they attach to.
+NEGATORS = frozenset({"not", "n't", "never", "no longer"})
+#: Words highlighted as the negation in a report.
+NEGATION_CUES = frozenset({"not", "no", "never", "n't", "denied", "denies", "deny", "without"})
+
+#: Words saying a figure or a state is the latest of several ("rose to", "so far"): a running count.
+UPDATE_WORDS = (
+    "rose", "risen", "rising", "climbed", "increased", "grew", "jumped", "updated", "latest", "now",
+    "so far", "preliminary", "still", "remain", "remained",
+)  # fmt: skip
+
+#: Offices only one person holds at a time (within one country or organisation).
+OFFICE_HEADS = (
+    "minister", "president", "premier", "chancellor", "secretary", "governor", "mayor", "ceo",
+    "chief executive", "chief executive officer", "chief financial officer", "chief operating officer",
+    "chairman", "chairwoman", "chair", "director", "commissioner", "coach", "manager", "captain",
+    "ambassador", "head", "attorney general", "speaker", "treasurer", "chief justice", "king", "queen",
+)  # fmt: skip
+#: Titles that describe a role rather than name a single-holder office: many people hold them at
+#: once (a ministry has several spokespeople, a case several prosecutors), so they never conflict.
+DESCRIPTIVE_ROLES = (
+    "top diplomat", "official", "aide", "adviser", "advisor", "envoy", "member", "lawmaker",
+    "veteran", "spokesperson", "spokesman", "spokeswoman", "prosecutor", "judge", "pilot", "editor",
+    "analyst", "investigator", "negotiator", "admiral", "commander",
+)  # fmt: skip
+#: Words that make a different office of the same name: a deputy minister is not the minister.
+RANK_MODIFIERS = frozenset(
+    {"deputy", "vice", "assistant", "acting", "under", "junior", "associate", "interim", "co"}
+)
