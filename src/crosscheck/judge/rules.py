@@ -123,8 +123,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "exempt/different-events",
         "any",
-        "Claims dated more than a month apart, or in different years, describe different events.",
-        "A 2022 photo caption is not the 2023 meeting; last year's result is not this year's.",
+        "Claims dated more than a month apart, in different years, or one dated only by an earlier "
+        "year than the other article ('a 2019 outbreak in Lisbon'), describe different events.",
+        "A 2022 photo caption is not the 2023 meeting; last year's result is not this year's; "
+        "background about an earlier event of the same kind is not this event.",
         "(silences) A: 'They met in New York in 2022.'  B: 'They met in Munich on Feb. 18, 2023.'",
         "(does not silence) A: 'met on Feb. 18'  B: 'met on Feb. 20'",
         role="exemption",

@@ -30,13 +30,14 @@ OFFICE_HEADS = (
     "chief executive", "chief executive officer", "chief financial officer", "chief operating officer",
     "chairman", "chairwoman", "chair", "director", "commissioner", "coach", "manager", "captain",
     "ambassador", "head", "attorney general", "speaker", "treasurer", "chief justice", "king", "queen",
+    "commander", "pilot",
 )  # fmt: skip
 #: Titles that describe a role rather than name a single-holder office: many people hold them at
 #: once (a ministry has several spokespeople, a case several prosecutors), so they never conflict.
 DESCRIPTIVE_ROLES = (
     "top diplomat", "official", "aide", "adviser", "advisor", "envoy", "member", "lawmaker",
-    "veteran", "spokesperson", "spokesman", "spokeswoman", "prosecutor", "judge", "pilot", "editor",
-    "analyst", "investigator", "negotiator", "admiral", "commander",
+    "veteran", "spokesperson", "spokesman", "spokeswoman", "prosecutor", "judge", "editor",
+    "analyst", "investigator", "negotiator",
 )  # fmt: skip
 #: Words that make a different office of the same name: a deputy minister is not the minister.
 RANK_MODIFIERS = frozenset(

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from crosscheck.judge.exemptions import different_events
+from crosscheck.judge.facts import ArticleFacts
+from crosscheck.judge.slots import date
+from crosscheck.models import ClaimPair
+from tests.conftest import article, claim
+from tests.judge.helpers import date as day
+
+
+def _pair(text_a, date_a, text_b, date_b, published_a="2024-03-05", published_b="2024-03-05"):
+    a, b = article("a", text_a, published_a), article("b", text_b, published_b)
+    first, second = claim(a, text_a, dates=(day(a, *date_a),)), claim(b, text_b, dates=(day(b, *date_b),))
+    return ClaimPair(first, second, 80.0), ArticleFacts.of([first, second])
+
+
+def test_different_days_differ_and_the_value_is_written_out_for_the_swap():
+    pair, index = _pair(
+        "Sentencing is set for Saturday.",
+        ("Saturday", "2024-03-09"),
+        "Sentencing is set for March 13.",
+        ("March 13", "2024-03-13"),
+    )
+    found = date.difference(pair, index)
+    assert found is not None and found.first_value == "March 9"
+
+
+def test_the_same_day_resolved_differently_is_no_difference():
+    pair, index = _pair(
+        "It was shot down two days later.",
+        ("two days later", "2023-02-04"),
+        "It was shot down on February 4.",
+        ("February 4", "2023-02-04"),
+    )
+    assert date.difference(pair, index) is None
+
+
+def test_each_articles_own_day_is_a_state_as_of_publication():
+    pair, index = _pair(
+        "Two climbers were still missing on Wednesday.",
+        ("Wednesday", "2024-03-06"),
+        "Two climbers were still missing on Thursday.",
+        ("Thursday", "2024-03-07"),
+        published_a="2024-03-06",
+        published_b="2024-03-07",
+    )
+    assert date.difference(pair, index) is None
+
+
+def test_dates_a_year_apart_or_an_earlier_years_background_are_different_events():
+    pair, _ = _pair(
+        "They met on March 3, 2023.",
+        ("March 3, 2023", "2023-03-03"),
+        "They met on March 4, 2024.",
+        ("March 4, 2024", "2024-03-04"),
+    )
+    assert different_events(pair) is not None
+    a, b = (
+        article("a", "A 2019 outbreak in Lisbon infected about 120 people.", "2025-08-05"),
+        article("b", "Some 41 people were treated.", "2025-08-05"),
+    )
+    background = ClaimPair(
+        claim(a, a.text, dates=(day(a, "2019", "2019-01-01", precision="year"),)), claim(b, b.text), 60.0
+    )
+    assert different_events(background) == "an earlier year's event"

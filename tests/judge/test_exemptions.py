@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from crosscheck.judge.exemptions import both_sides_reported, published_apart
+from crosscheck.models import Attribution, ClaimPair
+from tests.conftest import article, claim, span
+from tests.judge.helpers import name
+
+US = "The United States said the balloon was a surveillance craft."
+CHINA = "Beijing insists the balloon was a civilian airship."
+
+
+def _claims(owner_id, texts):
+    owner = article(owner_id, " ".join(texts), "2023-02-18")
+    found = []
+    for text in texts:
+        source = (
+            "united states"
+            if text.startswith("The United States")
+            else "beijing"
+            if text.startswith("Beijing")
+            else None
+        )
+        who = "United States" if source == "united states" else "Beijing"
+        found.append(
+            claim(
+                owner,
+                text,
+                attribution=Attribution(source, span(owner, who)) if source else None,
+                mentions=(name(owner, who, who.lower(), "GPE"),),
+            )
+        )
+    return found
+
+
+def test_both_parties_claims_in_both_articles_are_exempt():
+    a = _claims("a", [US, CHINA])
+    b = _claims("b", [US, CHINA])
+    by_article = {"a": a, "b": b}
+    assert both_sides_reported(ClaimPair(a[0], b[1], 70.0), by_article)
+
+
+def test_sources_of_facts_that_differ_are_not_exempt():
+    a = article("a", "Ortiz will remain chief executive until closing, the companies said.", "2025-03-04")
+    b = article("b", "Ortiz will step down at once, people familiar with the matter said.", "2025-03-04")
+    first = claim(a, a.text, attribution=Attribution("companies", span(a, "companies")))
+    second = claim(
+        b, b.text, attribution=Attribution("people familiar with the matter", span(b, "people familiar"))
+    )
+    assert not both_sides_reported(ClaimPair(first, second, 70.0), {"a": [first], "b": [second]})
+
+
+def test_statements_of_articles_published_more_than_a_week_apart_are_exempt():
+    a, b = (
+        article("a", "Blinken postponed his trip.", "2023-02-04"),
+        article("b", "Blinken will travel this week.", "2023-06-14"),
+    )
+    assert published_apart(ClaimPair(claim(a, a.text), claim(b, b.text), 70.0))

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from crosscheck.judge.facts import ArticleFacts, numbers_agree
+from crosscheck.judge.slots import number
+from crosscheck.models import ClaimPair
+from tests.conftest import article, claim
+from tests.judge.helpers import number as figure
+
+
+def _pair(text_a, fig_a, text_b, fig_b, published_b="2024-06-02", others=()):
+    a = article("a", text_a, "2024-06-02")
+    b = article("b", text_b, published_b)
+    first = claim(a, text_a, numbers=(figure(a, *fig_a),))
+    second = claim(b, text_b, numbers=(figure(b, *fig_b),))
+    return ClaimPair(first, second, 70.0), ArticleFacts.of([first, second, *others])
+
+
+def test_approximations_and_rounding_agree():
+    a = article("a", "about 300 people and $15bn and more than 40 boats")
+    b = article("b", "312 people and $15.2 billion and 45 boats")
+    assert numbers_agree(figure(a, "about 300", 300, "people", "about"), figure(b, "312", 312, "people"))
+    assert numbers_agree(figure(a, "$15bn", 15e9, "usd"), figure(b, "$15.2 billion", 15.2e9, "usd"))
+    assert numbers_agree(figure(a, "more than 40", 40, "boat", "more than"), figure(b, "45", 45, "boat"))
+    assert not numbers_agree(figure(a, "about 300", 300, "people", "about"), figure(b, "312", 400, "people"))
+
+
+def test_paraphrased_figures_of_one_unit_differ_whatever_the_verbs():
+    pair, index = _pair(
+        "The utility's $4.2 billion purchase of Northwind was announced on Monday.",
+        ("$4.2 billion", 4.2e9, "usd"),
+        "Harlow agreed to buy Northwind for $2.4 billion.",
+        ("$2.4 billion", 2.4e9, "usd"),
+    )
+    found = number.difference(pair, index)
+    assert found is not None and found.kind == "number"
+    assert (found.first.text, found.second.text, found.first_value) == (
+        "$4.2 billion",
+        "$2.4 billion",
+        "$4.2 billion",
+    )
+
+
+def test_agreeing_far_apart_or_stated_elsewhere_figures_are_no_difference():
+    agreeing, index = _pair(
+        "About 300 fled.", ("About 300", 300, "people", "about"), "312 fled.", ("312", 312, "people")
+    )
+    assert number.difference(agreeing, index) is None
+    other_magnitude, index = _pair(
+        "It cost $46 a share.", ("$46", 46, "usd"), "It cost $15bn.", ("$15bn", 15e9, "usd")
+    )
+    assert number.difference(other_magnitude, index) is None
+    b_article = article("b", "Police said 5,000 marched. Organisers said 20,000 marched.", "2024-06-02")
+    also_in_b = claim(
+        b_article, "Police said 5,000 marched.", numbers=(figure(b_article, "5,000", 5000, "people"),)
+    )
+    pair, index = _pair(
+        "Police said 5,000 marched.",
+        ("5,000", 5000, "people"),
+        "Organisers said 20,000 marched.",
+        ("20,000", 20000, "people"),
+        others=(also_in_b,),
+    )
+    assert (
+        number.difference(
+            ClaimPair(
+                pair.first,
+                claim(
+                    b_article,
+                    "Organisers said 20,000 marched.",
+                    numbers=(figure(b_article, "20,000", 20000, "people"),),
+                ),
+                70.0,
+            ),
+            index,
+        )
+        is None
+    )
+
+
+def test_a_later_articles_update_is_a_running_count():
+    pair, index = _pair(
+        "The flood killed 41 people.",
+        ("41 people", 41, "people"),
+        "The death toll rose to 58 people.",
+        ("58 people", 58, "people"),
+        published_b="2024-06-03",
+    )
+    assert number.difference(pair, index) is None
