@@ -8,12 +8,14 @@ start-up, so ``crosscheck --help`` is instant.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
+import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -90,6 +92,20 @@ WriteBaselineOpt = Annotated[
     typer.Option("--write-baseline", help="Record today's findings in this file.", show_default=False),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings on stderr.")]
+MetaOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--meta",
+        help="A .csv or .json file of outlet, published, title and url per article path or id.",
+        show_default=False,
+    ),
+]
+MaxArticleCharsOpt = Annotated[
+    int | None,
+    typer.Option(
+        help="Check at most this many characters of each article (default 100000).", show_default=False
+    ),
+]
 
 
 def _handled(command: Callable[..., None]) -> Callable[..., None]:
@@ -203,11 +219,48 @@ def _emit(report: Any, fmt: str | None, output: Path | None, timings: bool) -> N
         typer.echo(f"crosscheck: {verdict(report)}", err=True)
 
 
+class _StderrLog(logging.Handler):
+    """The library's log warnings (and notices such as "preparing the model") as
+    ``crosscheck:`` lines on stderr, each message once."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.seen: set[str] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message in self.seen or (
+            record.levelno < logging.WARNING and not getattr(record, "notice", False)
+        ):
+            return
+        self.seen.add(message)
+        prefix = "crosscheck: warning: " if record.levelno >= logging.WARNING else "crosscheck: "
+        typer.echo(prefix + message, err=True)
+
+
+@contextlib.contextmanager
+def _library_log(quiet: bool) -> Iterator[None]:
+    """Route the ``crosscheck`` loggers to stderr for one command (nothing with ``--quiet``)."""
+    logger = logging.getLogger("crosscheck")
+    handler: logging.Handler = logging.NullHandler() if quiet else _StderrLog()
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
 def _run(quiet: bool, run: Callable[[Any], Any]) -> Any:
     """Run a check with a progress bar on a terminal and warnings on stderr; ``run`` gets the hooks."""
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
     try:
-        return run(_hooks(progress, quiet))
+        with _library_log(quiet):
+            return run(_hooks(progress, quiet))
     finally:
         progress.stop()
 
@@ -245,7 +298,9 @@ def _apply_baseline(report: Any, baseline: Path | None, write_baseline: Path | N
 @app.command()
 @_handled
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Article files or folders; '-' reads standard input.")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Article files or folders; '-' reads standard input.")
+    ],
     model: ModelOpt = None,
     device: DeviceOpt = None,
     threshold: ThresholdOpt = None,
@@ -267,6 +322,8 @@ def check(
         str | None, typer.Option(help="Outlet name for a single article.", show_default=False)
     ] = None,
     max_bytes: MaxBytesOpt = None,
+    max_article_chars: MaxArticleCharsOpt = None,
+    meta: MetaOpt = None,
     batch_size: BatchOpt = None,
     int8: Int8Opt = False,
     no_cache: NoCacheOpt = False,
@@ -291,6 +348,8 @@ def check(
         kinds=kinds,
         fail_on=fail_on,
         max_bytes=max_bytes,
+        max_article_chars=max_article_chars,
+        meta=meta,
         batch_size=batch_size,
         int8=int8 or None,
     )
@@ -311,14 +370,80 @@ def check(
     )
 
 
-@app.command()
+#: The spellings of ``draft``'s source option.
+SOURCE_FLAGS = ("--source", "-s")
+
+
+def sources_after_source(args: list[str], takes_value: frozenset[str] = frozenset()) -> list[str]:
+    """``draft D.md --source a.md b.md``: paths right after a source are sources too.
+
+    When a draft is named before the first ``--source``, every path that directly
+    follows a source value (up to the next option) is another source, so a shell glob
+    (``--source sources/*.md``) means what it says. When no draft comes first
+    (``draft --source sources/ d1.md d2.md``, as the pre-commit hook runs it), the
+    paths after the source are the drafts, as before.
+    """
+    draft_first = False
+    index = 0
+    while index < len(args) and not (args[index] in SOURCE_FLAGS or args[index].startswith("--source=")):
+        if args[index] == "--":
+            return args
+        if args[index] in takes_value:  # ``--format json``: json is the option's value, not a draft
+            index += 1
+        elif not args[index].startswith("-") or args[index] == "-":
+            draft_first = True
+        index += 1
+    if not draft_first:
+        return args
+    out: list[str] = []
+    in_sources = False
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            out += args[index:]
+            break
+        if arg in SOURCE_FLAGS and index + 1 < len(args):
+            out += [arg, args[index + 1]]
+            index += 2
+            in_sources = True
+            continue
+        if arg.startswith("--source="):
+            out.append(arg)
+            in_sources = True
+        elif in_sources and not arg.startswith("-"):
+            out += ["--source", arg]
+        else:
+            out.append(arg)
+            in_sources = False
+        index += 1
+    return out
+
+
+class _DraftCommand(typer.core.TyperCommand):
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        takes_value = frozenset(
+            name
+            for param in self.params
+            if getattr(param, "param_type_name", "") == "option" and not getattr(param, "is_flag", False)
+            for name in (*param.opts, *param.secondary_opts)
+        )
+        return super().parse_args(ctx, sources_after_source(list(args), takes_value))
+
+
+@app.command(cls=_DraftCommand)
 @_handled
 def draft(
     drafts: Annotated[
         list[str], typer.Argument(metavar="DRAFT...", help="Draft articles to check ('-' for stdin).")
     ],
     source: Annotated[
-        list[str], typer.Option("--source", "-s", help="A source article or folder (repeat for more).")
+        list[str],
+        typer.Option(
+            "--source",
+            "-s",
+            help="Source articles or folders: repeat it, or list several after it when the draft comes first.",
+        ),
     ],
     all_findings: Annotated[
         bool, typer.Option("--all", help="Also report disagreements between sources.")
@@ -340,6 +465,8 @@ def draft(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     max_bytes: MaxBytesOpt = None,
+    max_article_chars: MaxArticleCharsOpt = None,
+    meta: MetaOpt = None,
     batch_size: BatchOpt = None,
     int8: Int8Opt = False,
     no_cache: NoCacheOpt = False,
@@ -364,6 +491,8 @@ def draft(
         kinds=kinds,
         fail_on=fail_on,
         max_bytes=max_bytes,
+        max_article_chars=max_article_chars,
+        meta=meta,
         batch_size=batch_size,
         int8=int8 or None,
     )
@@ -573,8 +702,10 @@ def show_config(config: ConfigOpt = None) -> None:
 
     Example: crosscheck config
     """
+    from crosscheck.nli import DEFAULT_MODEL
+
     settings = load_settings({}, config_path=config)
-    for name in (
+    names = (
         "model",
         "device",
         "threshold",
@@ -582,14 +713,20 @@ def show_config(config: ConfigOpt = None) -> None:
         "fail_on",
         "ignore",
         "max_bytes",
+        "max_article_chars",
+        "meta",
         "batch_size",
         "cache",
         "int8",
-    ):
+    )
+    for name in names:
         value = getattr(settings, name)
-        shown = (
-            ",".join(value) if isinstance(value, tuple) else ("(default model)" if value is None else value)
-        )
+        if isinstance(value, tuple):
+            shown = ",".join(value)
+        elif value is None:
+            shown = DEFAULT_MODEL if name == "model" else "(none)"
+        else:
+            shown = str(value)
         typer.echo(f"{name.replace('_', '-'):<11} = {shown}  [{settings.source_of(name)}]")
 
 
@@ -628,22 +765,49 @@ def model_info_command(
 
 @model_app.command("prepare")
 @_handled
-def model_prepare(model: ModelOpt = None) -> None:
+def model_prepare(
+    model: ModelOpt = None,
+    verify: Annotated[
+        bool,
+        typer.Option("--verify", help="Hash every file of the prepared model; rebuild it if one differs."),
+    ] = False,
+) -> None:
     """Build the model ahead of time (CI caches, container images).
 
-    Example: crosscheck model prepare
+    Example: crosscheck model prepare --verify
     """
     from crosscheck.nli import prepare_model
 
     settings = load_settings({"model": model})
-    path = prepare_model(settings.model)
-    typer.echo(f"model ready: {path}")
+    with _library_log(quiet=False):
+        path = prepare_model(settings.model, verify=verify)
+    typer.echo(f"model ready{' and verified' if verify else ''}: {path}")
 
 
 def main() -> None:
-    """Entry point for the console script and ``python -m crosscheck``."""
+    """Entry point for the console script and ``python -m crosscheck``.
+
+    Usage errors (an unknown option, a missing argument) are one line, as library errors are.
+    """
+    try:  # typer 0.29 and later carry their own copy of click
+        from typer._click import exceptions as click_errors
+    except ImportError:  # pragma: no cover - older typer uses click itself
+        from click import exceptions as click_errors
+
     try:
-        app()
+        code = app(standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as error:
+        typer.echo(error.ctx.get_help() if error.ctx else str(error))
+        code = 0
+    except click_errors.UsageError as error:
+        command = error.ctx.command_path if error.ctx else "crosscheck"
+        line = UsageError(f"{error.format_message()} (see '{command} --help')").line()
+        typer.echo(f"crosscheck: error: {line}", err=True)
+        code = 2
+    except typer.Abort:
+        typer.echo("crosscheck: interrupted", err=True)
+        code = 130
     except KeyboardInterrupt:
         typer.echo("crosscheck: interrupted", err=True)
-        sys.exit(130)
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)

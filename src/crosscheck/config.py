@@ -27,9 +27,9 @@ FAIL_ON = ("contradiction", "unsupported", "never")
 DEVICES = ("auto", "cpu", "cuda")
 FORMATS = ("rich", "json", "markdown", "html", "sarif", "github")
 
-#: Default NLI contradiction probability needed for a "statement" finding;
-#: chosen on fixtures/balloon and fixtures/eval (see README, "Threshold").
-DEFAULT_THRESHOLD = 0.6
+#: Default verdict probability a pair needs to become a finding (``judge.verdict``);
+#: chosen on the dev split, leave-one-cluster-out (see README, "Threshold").
+DEFAULT_THRESHOLD = 0.8
 
 
 @dataclass(frozen=True)
@@ -46,10 +46,23 @@ class Settings:
     batch_size: int = 16
     cache: bool = True
     int8: bool = False
+    #: A manifest (.csv or .json) of outlet, date, title and URL per article (``--meta``).
+    meta: str | None = None
+    #: Most characters of one article checked (see ingest.DEFAULT_MAX_ARTICLE_CHARS).
+    max_article_chars: int = 100_000
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     def with_values(self, values: Mapping[str, Any], source: str) -> Settings:
         """A copy with ``values`` applied (None means unset), remembering ``source``."""
+        names = setting_names()
+        unknown = sorted(key for key, value in values.items() if key not in names and value is not None)
+        if unknown:
+            shown = ", ".join(repr(key.replace("_", "-")) for key in unknown)
+            raise ConfigError(
+                f"unknown setting{'s' if len(unknown) > 1 else ''} {shown} "
+                f"(known: {', '.join(sorted(name.replace('_', '-') for name in names))})",
+                path=source,
+            )
         changes = {key: _checked(key, value, source) for key, value in values.items() if value is not None}
         sources = dict(self.sources)
         sources.update(dict.fromkeys(changes, source))
@@ -59,10 +72,12 @@ class Settings:
         return self.sources.get(name, "default")
 
 
+def setting_names() -> set[str]:
+    """The settings a config file may set, as Python names (``batch_size``; files write ``batch-size``)."""
+    return {f.name for f in dataclasses.fields(Settings)} - {"sources"}
+
+
 def _checked(key: str, value: Any, source: str) -> Any:
-    names = {f.name for f in dataclasses.fields(Settings)} - {"sources"}
-    if key not in names:
-        raise ConfigError(f"unknown setting {key!r} (known: {', '.join(sorted(names))})", path=source)
     if key == "threshold":
         if not isinstance(value, (int, float)) or not 0.0 <= float(value) <= 1.0:
             raise ConfigError(f"threshold must be a number between 0 and 1, not {value!r}", path=source)
@@ -79,7 +94,13 @@ def _checked(key: str, value: Any, source: str) -> Any:
         raise ConfigError(f"device must be one of {', '.join(DEVICES)}, not {value!r}", path=source)
     if key in ("cache", "int8") and not isinstance(value, bool):
         raise ConfigError(f"{key} must be true or false, not {value!r}", path=source)
-    if key in ("max_bytes", "batch_size") and (not isinstance(value, int) or value <= 0):
+    if key == "meta" and not isinstance(value, (str, os.PathLike)):
+        raise ConfigError(f"meta must be the path of a .csv or .json file, not {value!r}", path=source)
+    if key == "meta":
+        return os.fspath(value)
+    if key in ("max_bytes", "batch_size", "max_article_chars") and (
+        isinstance(value, bool) or not isinstance(value, int) or value <= 0
+    ):
         raise ConfigError(f"{key.replace('_', '-')} must be a positive integer, not {value!r}", path=source)
     return value
 

@@ -79,8 +79,18 @@ def prepare(
     hooks = hooks or Hooks()
     timer = _Timer()
     with timer.stage("ingest"):
-        result = ingest(list(inputs), date=date, outlet=outlet, max_bytes=settings.max_bytes, stdin=stdin)
+        result = ingest(
+            list(inputs),
+            date=date,
+            outlet=outlet,
+            max_bytes=settings.max_bytes,
+            stdin=stdin,
+            meta=settings.meta,
+            max_article_chars=settings.max_article_chars,
+        )
     articles = [a for a in result.articles if not _ignored(a.path, settings.ignore)]
+    if result.undated:  # time checks cannot run on undated articles: say which ones
+        result.warnings.append(result.undated)
     for warning in result.warnings:
         if hooks.on_warning:
             hooks.on_warning(warning)
@@ -248,10 +258,11 @@ def check(
 
 
 def verdict_fails(report: Report, fail_on: str) -> bool:
-    """Does the report fail a CI gate set with ``--fail-on``?"""
+    """Does the report fail a CI gate set with ``--fail-on``? Wording differences never do."""
     if fail_on == "never":
         return False
-    contradictions = [f for f in report.findings if f.kind != "unsupported"]
+    # wording differences (a reworded quote) are not factual conflicts: they never fail a gate
+    contradictions = [f for f in report.findings if f.kind != "unsupported" and not f.wording_only]
     if fail_on == "contradiction":
         return bool(contradictions)
-    return bool(report.findings)
+    return any(not f.wording_only for f in report.findings)

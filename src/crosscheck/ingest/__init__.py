@@ -8,7 +8,10 @@ optional ``id``, ``outlet``/``source``, ``title``, ``url``, ``published``/``date
 Folders are walked recursively in sorted order; ``-`` reads standard input.
 
 A bad input never raises: it becomes a ``SkippedInput`` with a one-line problem,
-and the other inputs are still read. Input files are only ever read.
+and the other inputs are still read. Input files are only ever read. An article not
+written in English is skipped with its language named; a very long one is checked
+up to ``max_article_chars`` of its text, with a warning; a manifest (``meta``) gives
+many articles their outlet, date, title and URL at once.
 """
 
 from __future__ import annotations
@@ -35,13 +38,20 @@ from crosscheck.ingest._formats import (
     read_text,
 )
 from crosscheck.ingest._ids import assign_ids
+from crosscheck.ingest._language import not_english
+from crosscheck.ingest._manifest import apply_manifest, read_manifest
 from crosscheck.models import Article, SkippedInput
 
-__all__ = ["DEFAULT_MAX_BYTES", "STDIN_PATH", "IngestResult", "ingest"]
+__all__ = ["DEFAULT_MAX_ARTICLE_CHARS", "DEFAULT_MAX_BYTES", "STDIN_PATH", "IngestResult", "ingest"]
 
 #: Largest input read (5 MB): a news article is rarely over 100 kB of text, so
 #: anything larger is a dump or a wrong file, and reading it would stall the run.
 DEFAULT_MAX_BYTES = 5_000_000
+#: Most characters of one article's text that are checked. Cost grows with an
+#: article's length (one spaCy parse over it, and more claims to align and score):
+#: measured on 2 CPU cores, a 0.5 MB article took 187 s and 1.8 GB (bench/memory.py).
+#: 100,000 characters is about 16,000 words, longer than almost any news article.
+DEFAULT_MAX_ARTICLE_CHARS = 100_000
 #: How standard input (``-``) is named in paths, findings and reports.
 STDIN_PATH = "<stdin>"
 
@@ -57,6 +67,12 @@ class IngestResult:
     articles: list[Article]
     skipped: list[SkippedInput] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def undated(self) -> str | None:
+        """A warning naming the articles without a publication date, when several are compared."""
+        paths = [article.path for article in self.articles if article.published is None]
+        return undated_warning(paths, len(self.articles)) if paths and len(self.articles) > 1 else None
 
 
 def _size(count: int) -> str:
@@ -203,14 +219,20 @@ def ingest(
     outlet: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: TextIO | None = None,
+    meta: str | Path | None = None,
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
 ) -> IngestResult:
     """Read every input into articles; inputs that cannot be read are listed in ``skipped``.
 
-    ``date`` and ``outlet`` override the metadata of a single article and raise
-    ``UsageError`` when more than one article results. ``Article`` objects are
-    kept as given. The same inputs in any order give the same articles, sorted
-    by path; a file named twice (or also found in a named folder) is read once,
-    under its shortest-sorting path.
+    ``meta`` names a manifest (.csv or .json) of outlet, date, title and URL per
+    article path or id; it replaces what the files say. ``date`` and ``outlet``
+    override the metadata of a single article and raise ``UsageError`` when more
+    than one article results. ``Article`` objects are kept as given, except that
+    they too are clipped to ``max_article_chars`` and skipped when not English.
+    The same inputs in any order give the same articles, sorted by path; a file
+    named twice (or also found in a named folder) is read once, under its
+    shortest-sorting path. When some of several articles have no date, a warning
+    names them (``IngestResult.undated``).
     """
     reader = _Reader(max_bytes)
     given: list[Article] = []
@@ -241,6 +263,11 @@ def ingest(
     articles = sorted(
         [*given, *(_article(draft) for draft in drafts)], key=lambda article: _order(article.path, article.id)
     )
+    if meta is not None:
+        entries, notes = read_manifest(Path(meta))
+        articles, unmatched = apply_manifest(articles, entries, Path(meta))
+        reader.warnings += [f"{meta}: {note}" for note in notes] + unmatched
+    articles = _readable(articles, reader, max_article_chars)
     if date is not None or outlet is not None:
         if len(articles) > 1:
             options = " and ".join(
@@ -260,3 +287,69 @@ def ingest(
         ]
     skipped = sorted(dict.fromkeys(reader.skipped), key=lambda item: (*_order(item.path, ""), item.problem))
     return IngestResult(articles, skipped, reader.warnings)
+
+
+def undated_warning(paths: Sequence[str], total: int) -> str:
+    """One line naming the articles without a publication date, and how to give them one."""
+    shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
+    which = "none of the articles has" if len(paths) == total else f"{len(paths)} of {total} articles have"
+    return (
+        f"{which} a publication date ({shown}): relative dates and statements true at different "
+        "times cannot be checked for them; give dates in front matter or with --meta FILE"
+    )
+
+
+def _readable(articles: list[Article], reader: _Reader, max_chars: int) -> list[Article]:
+    """English articles, each clipped to ``max_chars``; the others become skipped inputs."""
+    kept = []
+    for article in articles:
+        problem = not_english(article)
+        if problem is not None:
+            reader.skip(article.path, problem)
+            continue
+        clipped = clip(article, max_chars)
+        if clipped is not article:
+            checked = clipped.body[-1][1] if clipped.body else 0
+            note = (
+                f"long article ({_size(len(article.text))} of text): only its first {checked:,} characters "
+                f"are checked (raise max-article-chars, now {max_chars:,}, to check more)"
+            )
+            reader.warnings.append(f"{article.path}: {note}")
+            clipped = replace(clipped, warnings=(*clipped.warnings, note))
+        kept.append(clipped)
+    return kept
+
+
+#: Where a long article may be cut: after a sentence's end mark (and closing quote) or a line.
+_BREAKS = (". ", "? ", "! ", '." ', ".\u201d ", "\n")
+
+
+def clip(article: Article, max_chars: int) -> Article:
+    """The article cut after its first ``max_chars`` characters of prose, at a sentence or line end.
+
+    Memory and time grow with an article's length, so a cap bounds both by design.
+    The text is cut too: offsets, lines and columns of what is kept do not change.
+    """
+    regions = article.body or ((0, len(article.text)),)
+    if sum(end - start for start, end in regions) <= max_chars:
+        return article
+    kept: list[tuple[int, int]] = []
+    left = max_chars
+    for start, end in regions:
+        if end - start <= left:
+            kept.append((start, end))
+            left -= end - start
+            continue
+        cut = _last_break(article.text, start, start + left)
+        if cut > start:
+            kept.append((start, cut))
+        break
+    end = kept[-1][1] if kept else 0
+    return replace(article, text=article.text[:end], body=tuple(kept))
+
+
+def _last_break(text: str, start: int, limit: int) -> int:
+    """The end of the last full sentence (or line) in ``text[start:limit]``, else ``limit``."""
+    window = text[start:limit]
+    ends = [window.rfind(mark) + len(mark.rstrip()) for mark in _BREAKS if window.rfind(mark) > 0]
+    return start + max(ends) if ends else limit

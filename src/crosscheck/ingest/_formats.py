@@ -8,7 +8,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from crosscheck.ingest._decode import Unreadable
-from crosscheck.ingest._metadata import Metadata, date_in_name, from_mapping, parse_date, split_front_matter
+from crosscheck.ingest._metadata import (
+    Metadata,
+    date_in_name,
+    dateline_date,
+    from_mapping,
+    parse_date,
+    split_front_matter,
+)
 from crosscheck.ingest.clutter import scan
 
 TEXT_FIELDS = ("text", "body", "content")
@@ -56,7 +63,8 @@ def read_text(text: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> 
     """Plain text or Markdown: the file itself is the text; front matter and clutter stay out of the body.
 
     Without a ``published`` field, a date line near the top (a dateline such as
-    "February 19, 2023" before the third paragraph, left out of the body), or
+    "February 19, 2023" before the third paragraph, left out of the body), else a
+    wire dateline or dated byline opening the story ("MUNICH, Feb. 18, 2023 (AP) —"),
     else a date in the file name ("wire-2024-09-03.txt"), gives the publication date.
     """
     if not text.strip():
@@ -75,6 +83,9 @@ def read_text(text: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> 
                 meta.published = parse_date(_dateline(text, line.start, line.end))
                 if meta.published:
                     break
+    if meta.published is None:
+        opening = sorted([*found.body[:2], *((d.start, d.end) for d in found.dropped if d.start < top)])
+        meta.published = dateline_date(text, tuple(opening), lines=len(opening))
     meta.published = meta.published or date_in_name(path)
     return Draft(id, path, text, found.body, meta, scope, warnings=warnings + meta.warnings)
 
@@ -99,7 +110,8 @@ def read_html(html: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> 
 
     Menus, footers, comments and other page chrome are dropped by trafilatura;
     its title, site name (the outlet), date and canonical URL become metadata.
-    A strict extraction is tried first, a recall-oriented one if that finds nothing.
+    A strict extraction is tried first, a recall-oriented one if that finds nothing,
+    and a plain text extraction (``_html_text``) before giving up.
     """
     import trafilatura
 
@@ -115,20 +127,34 @@ def read_html(html: str, *, id: str, path: str, scope: tuple[str, ...] = ()) -> 
         if document is not None and (document.text or "").strip():
             break
     text = (document.text or "") if document is not None else ""
+    found = scan(text)
+    fields: dict[str, str | None] = {}
+    warnings: list[str] = []
+    if document is not None:
+        fields = {"outlet": document.sitename, "title": document.title, "url": document.url}
+        fields["published"] = document.date
+    if not _has_prose(text, found.body):
+        from crosscheck.ingest._html_text import plain_text
+
+        plain, plain_fields = plain_text(html)
+        plain_found = scan(plain)
+        if _has_prose(plain, plain_found.body):
+            text, found = plain, plain_found
+            fields = {**plain_fields, **{k: v for k, v in fields.items() if v}}
+            warnings = ["the page's structure could not be read: its text was extracted as plain text"]
     if not text.strip():
         raise Unreadable(
             "no article text found in the HTML: save the article page itself, or its text as .txt"
         )
-    found = scan(text)
     if not _has_prose(text, found.body):
         raise Unreadable("no article text found in the HTML, only page chrome: save the article page itself")
     meta = Metadata(
-        outlet=document.sitename or None,
-        title=document.title or None,
-        url=document.url or None,
-        published=parse_date(document.date) if document.date else None,
+        outlet=fields.get("outlet") or None,
+        title=fields.get("title") or None,
+        url=fields.get("url") or None,
+        published=parse_date(fields["published"]) if fields.get("published") else None,
     )
-    return Draft(id, path, text, found.body, meta, scope)
+    return Draft(id, path, text, found.body, meta, scope, warnings)
 
 
 def _record_draft(record: object, default_id: str, *, path: str, scope: tuple[str, ...]) -> Draft:
@@ -138,16 +164,34 @@ def _record_draft(record: object, default_id: str, *, path: str, scope: tuple[st
     lowered = {str(key).lower(): value for key, value in record.items()}
     text = next((lowered[key] for key in TEXT_FIELDS if isinstance(lowered.get(key), str)), None)
     if text is None:
+        wrong = next(((key, lowered[key]) for key in TEXT_FIELDS if lowered.get(key) is not None), None)
+        if wrong is not None:
+            raise Unreadable(f'has a "{wrong[0]}" field that is {_json_type(wrong[1])}, not text')
         raise Unreadable('has no "text" field (also looked for "body" and "content")')
     if not text.strip():
         raise Unreadable("has an empty text")
     meta = from_mapping(record)
     found = scan(text)
+    if meta.published is None:
+        meta.published = dateline_date(text, found.body)
     if not _has_prose(text, found.body):
         raise Unreadable("holds only page clutter (menus, ads, credits), no article text")
     given = lowered.get("id")
     record_id = str(given).strip() if isinstance(given, (str, int)) and not isinstance(given, bool) else ""
     return Draft(record_id or default_id, path, text, found.body, meta, scope, list(meta.warnings))
+
+
+def _json_type(value: object) -> str:
+    """How JSON would name the type of ``value``: "a number", "a list", ..."""
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    return "null"
 
 
 def _is_record(value: object) -> bool:

@@ -138,3 +138,30 @@ def date_in_name(path: str) -> dt.date | None:
         return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return None
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_FULL_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+_AGENCY = r"(?:\((?:[A-Z][\w.&' ]{0,30})\)\s*)?"
+#: A wire dateline opening the story ("MUNICH, Germany, Feb. 18, 2023 (AP) —") or a byline with
+#: a date ("By Jane Doe | February 18, 2023"): a place in capitals or a byline, then the date.
+_TEXT_DATELINE = re.compile(
+    rf"^\s*(?:[A-Z][A-Z.'’\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z.'’\- ]{{1,40}}){{0,2}}|By\s+[^|\n—–]{{2,60}}?)"
+    rf"\s*{_AGENCY}[,|·—–-]\s*(?P<date>{_FULL_DATE})\s*{_AGENCY}(?:[—–-]|\||$|\n)",
+)
+
+
+def dateline_date(text: str, regions: tuple[tuple[int, int], ...], lines: int = 2) -> dt.date | None:
+    """A publication date from the dateline or byline that opens an article, where it gives a year.
+
+    Only the first ``lines`` body regions are read, and only a date in the opening
+    formula counts: a date inside the lede's sentence is the event's, not the article's.
+    """
+    for start, end in regions[:lines]:
+        match = _TEXT_DATELINE.match(text, start, min(end, start + 200))
+        if match:
+            return parse_date(match.group("date").replace("Sept.", "Sep."))
+    return None

@@ -18,6 +18,7 @@ from pathlib import Path
 log = logging.getLogger("crosscheck.nli")
 
 CACHE_ENV = "CROSSCHECK_CACHE"
+_FELL_BACK: set[Path] = set()
 
 
 def cache_dir() -> Path:
@@ -32,7 +33,9 @@ def cache_dir() -> Path:
     if _writable(wanted):
         return wanted
     fallback = Path(tempfile.gettempdir()) / f"crosscheck-cache-{_user_tag()}"
-    log.warning("cache dir %s is not writable; using %s instead", wanted, fallback)
+    if wanted not in _FELL_BACK:  # asked for once per cache file: say it once
+        _FELL_BACK.add(wanted)
+        log.warning("cache dir %s is not writable; using %s instead", wanted, fallback)
     fallback.mkdir(parents=True, exist_ok=True)
     return fallback
 

@@ -99,7 +99,13 @@ def prepare_model(name: str | None = None, *, verify: bool = False) -> Path:
         if folder.exists():
             found = f" ({'; '.join(problems[:3])})" if problems else ""
             log.warning("model folder %s is incomplete, corrupt or outdated%s; rebuilding it", folder, found)
-        log.info("preparing the model %s (once, about %d s) in %s", name, BUILD_SECONDS[name], folder)
+        log.info(
+            "preparing the model %s (once, about %d s) in %s",
+            name,
+            BUILD_SECONDS[name],
+            folder,
+            extra={"notice": True},  # the CLI shows it: a first run is not frozen, it is building
+        )
         _quiet_transformers()
         if name == BINARY_MODEL:
             files = _aegis.verified()
@@ -184,6 +190,7 @@ def load_model(
     max_length: int = 160,
     use_cache: bool = True,
     int8: bool = False,
+    runtime: str | None = None,
 ) -> NLIModel:
     """Load a built-in model by name, a local checkpoint folder, or (only then) a hub id.
 

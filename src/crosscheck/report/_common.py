@@ -81,13 +81,20 @@ def plural(count: int, word: str) -> str:
 
 
 def verdict(report: Report) -> str:
-    """The one-line conclusion every format ends with, so CI logs and readers agree."""
-    contradictions = [f for f in report.findings if f.kind != "unsupported"]
-    unsupported = len(report.findings) - len(contradictions)
+    """The one-line conclusion every format ends with, so CI logs and readers agree.
+
+    Factual contradictions, wording differences (a quote reworded) and unsupported
+    draft facts are counted apart: "2 contradictions (1 high), 4 wording differences".
+    """
+    contradictions = [f for f in report.findings if f.kind != "unsupported" and not f.wording_only]
+    wording = sum(1 for f in report.findings if f.wording_only)
+    unsupported = sum(1 for f in report.findings if f.kind == "unsupported" and not f.wording_only)
     parts = []
     if contradictions:
         high = sum(1 for f in contradictions if f.severity == "high")
         parts.append(plural(len(contradictions), "contradiction") + (f" ({high} high)" if high else ""))
+    if wording:
+        parts.append(f"{wording} wording difference{'' if wording == 1 else 's'}")
     if unsupported:
         parts.append(plural(unsupported, "unsupported fact"))
     articles = plural(len(report.articles), "article")
@@ -95,6 +102,18 @@ def verdict(report: Report) -> str:
     if report.skipped:
         line += f" ({plural(len(report.skipped), 'input')} skipped)"
     return line
+
+
+def attribution_text(claim: Claim) -> str | None:
+    """Who the claim is attributed to, as the article writes it ("Antony Blinken", not "antony blinken")."""
+    attribution = claim.facts.attribution
+    if attribution is None:
+        return None
+    for text in (attribution.span.text, claim.text):
+        found = text.lower().find(attribution.source.lower())
+        if found >= 0:
+            return text[found : found + len(attribution.source)]
+    return attribution.source
 
 
 def display_path(path: str) -> str:

@@ -12,6 +12,7 @@ from crosscheck.models import Evidence, Finding, Report
 from crosscheck.report._common import (
     KIND_HELP,
     SEVERITIES,
+    attribution_text,
     by_severity,
     display_path,
     locate,
@@ -92,8 +93,8 @@ def _sentence(item: Evidence) -> str:
 
 def _claim(item: Evidence) -> str:
     claim = item.claim
-    attribution = claim.facts.attribution
-    said = f' <span class="muted">according to {_e(attribution.source)}</span>' if attribution else ""
+    who = attribution_text(claim)
+    said = f' <span class="muted">according to {_e(who)}</span>' if who else ""
     return (
         f'<div class="claim" data-article="{_e(claim.article.id)}">'
         f'<div><strong>{_e(claim.article.label)}</strong> <code class="location">{_e(locate(claim))}</code>'

@@ -6,6 +6,7 @@ import re
 
 from crosscheck.models import Evidence, Report
 from crosscheck.report._common import (
+    attribution_text,
     display_path,
     locate,
     ordered_evidence,
@@ -38,8 +39,8 @@ def _bold(text: str) -> str:
 def _quote(item: Evidence) -> str:
     text = "".join(_bold(piece) if lit else escape(piece) for piece, lit in segments(item.claim, item.spans))
     source = f"**{escape(item.claim.article.label)}** (`{locate(item.claim)}`)"
-    attribution = item.claim.facts.attribution
-    said = f", according to {escape(attribution.source)}" if attribution else ""
+    who = attribution_text(item.claim)
+    said = f", according to {escape(who)}" if who else ""
     return f"> {source}{said}: {text}"
 
 

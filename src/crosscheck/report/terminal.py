@@ -6,6 +6,7 @@ evidence words are then also listed under each sentence, since highlighting is g
 
 from __future__ import annotations
 
+import shutil
 from io import StringIO
 
 from rich import box
@@ -16,6 +17,7 @@ from rich.text import Text
 
 from crosscheck.models import Evidence, Finding, Report
 from crosscheck.report._common import (
+    attribution_text,
     by_severity,
     display_path,
     locate,
@@ -27,6 +29,8 @@ from crosscheck.report._common import (
 )
 
 SIDE_BY_SIDE_MIN_WIDTH = 80
+#: Width when stdout is not a terminal and COLUMNS is not set (logs, pipes, files).
+PIPED_WIDTH = 100
 EVIDENCE_STYLE = "bold red reverse"
 SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "cyan"}
 
@@ -59,8 +63,9 @@ def _claim_cell(item: Evidence, plain: bool) -> Group:
     words = [span.text for span in item.spans]
     if plain and words:
         parts.append(Text("evidence: " + " | ".join(words), style="dim"))
-    if claim.facts.attribution:
-        parts.append(Text(f"according to {claim.facts.attribution.source}", style="dim italic"))
+    who = attribution_text(claim)
+    if who:
+        parts.append(Text(f"according to {who}", style="dim italic"))
     return Group(*parts)
 
 
@@ -92,12 +97,17 @@ def _finding(report: Report, finding: Finding, width: int, plain: bool) -> Group
     return Group(*stacked)
 
 
+def terminal_width() -> int:
+    """``COLUMNS`` when set, else the terminal's width, else ``PIPED_WIDTH`` (never under 40)."""
+    return max(40, shutil.get_terminal_size(fallback=(PIPED_WIDTH, 24)).columns)
+
+
 def render(report: Report, *, color: bool | None = None, width: int | None = None) -> str:
     """The report as terminal text; ``color`` None means plain, as the CLI decides for pipes."""
     out = StringIO()
     console = Console(
         file=out,
-        width=width or 120,
+        width=width or terminal_width(),
         force_terminal=bool(color),
         no_color=not color,
         color_system="standard" if color else None,
