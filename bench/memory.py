@@ -50,7 +50,8 @@ def child(article: Path, fake: bool) -> dict[str, object]:
 
         nli = FakeNLI()
     started = time.perf_counter()
-    report = check([article, PARTNER], Settings(cache=False), nli=nli)
+    settings = Settings(cache=False, max_bytes=10_000_000)  # a 5 MB file is read, then capped
+    report = check([article, PARTNER], settings, nli=nli)
     return {
         "seconds": round(time.perf_counter() - started, 1),
         "peak_rss_mb": round(peak_rss_mb()),
