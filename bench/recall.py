@@ -92,11 +92,13 @@ def wilson_upper(hits: int, trials: int, z: float = 1.96) -> float:
 def _contradictions(
     model: Recording, pairs: list[TextPair], claim_of: dict[str, Any], threshold: float
 ) -> set[TextPair]:
-    """The text pairs the model calls a contradiction, scored by the pipeline's own ``score``."""
-    from crosscheck.judge.statements import score
+    """The text pairs the model calls a contradiction (both directions averaged), scored by the
+    judge's own ``gather``."""
+    from crosscheck.judge.signals import Candidate, gather
     from crosscheck.models import ClaimPair
 
-    scored = score(model, [ClaimPair(*(claim_of[text] for text in sorted(pair)), 0.0) for pair in pairs])
+    asked = [Candidate(ClaimPair(*(claim_of[text] for text in sorted(pair)), 0.0), None) for pair in pairs]
+    scored = gather(model, asked)
     return {
         frozenset((s.pair.first.text, s.pair.second.text)) for s in scored if s.contradiction >= threshold
     }

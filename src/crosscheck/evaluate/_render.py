@@ -28,6 +28,8 @@ def render_evaluation(evaluation: Evaluation, fmt: str = "text") -> str:
     markdown = fmt == "markdown"
     parts = [_headline(evaluation)]
     if evaluation.clusters:
+        if len(evaluation.splits()) > 1:
+            parts += [_section("By split", markdown), _table(_split_rows(evaluation), markdown)]
         parts += [_section("Findings against gold", markdown), _table(_kind_rows(evaluation), markdown)]
         parts += [_section("Trap violations", markdown), _violations(evaluation, markdown)]
         parts += [_section("Per cluster", markdown), _table(_cluster_rows(evaluation), markdown)]
@@ -90,6 +92,22 @@ def _kind_rows(evaluation: Evaluation) -> list[list[str]]:
         row = [kind, str(gold.tp + gold.fn)]
         for system in SYSTEMS:
             row += _system_cells(tallies[system].get(kind, Counts()))
+        rows.append(row)
+    return rows
+
+
+def _split_rows(evaluation: Evaluation) -> list[list[str]]:
+    """Dev (tuned on) and test (never tuned on) side by side, each with the baseline beside it."""
+    header = ["split", "clusters", "gold"]
+    for system in SYSTEMS:
+        header += [f"{SYSTEM_NAMES[system]} TP/FP/FN", "P", "R", "F1"]
+    rows = [header]
+    for split in evaluation.splits():
+        own = evaluation.split_counts("crosscheck", split)
+        count = sum(cluster.split == split for cluster in evaluation.clusters)
+        row = [split, str(count), str(own.tp + own.fn)]
+        for system in SYSTEMS:
+            row += _system_cells(evaluation.split_counts(system, split))
         rows.append(row)
     return rows
 
@@ -265,8 +283,13 @@ def as_json(evaluation: Evaluation) -> dict[str, Any]:
         "threshold": evaluation.threshold,
         "baseline_threshold": evaluation.baseline_threshold,
         "systems": systems,
+        "splits": {
+            split: {system: _counts_json(evaluation.split_counts(system, split)) for system in SYSTEMS}
+            for split in evaluation.splits()
+        },
         "clusters": [
             {
+                "split": cluster.split,
                 "name": cluster.name,
                 "path": cluster.path,
                 "articles": cluster.articles,

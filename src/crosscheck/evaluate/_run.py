@@ -16,6 +16,8 @@ from crosscheck.models import SkippedInput
 from crosscheck.nli.base import NLIModel
 
 SYSTEMS = ("crosscheck", "baseline")
+#: Folder names that mark an evaluation split: rules are tuned on dev, measured on test.
+SPLITS = ("dev", "test")
 
 
 @dataclass
@@ -28,6 +30,7 @@ class ClusterResult:
     crosscheck: Outcome
     baseline: Outcome
     skipped: list[SkippedInput] = field(default_factory=list)
+    split: str = "unsplit"
 
 
 @dataclass
@@ -46,6 +49,14 @@ class Evaluation:
 
     def pair_counts(self, system: str) -> BinaryCounts:
         return pair_counts(self.pairs, system)
+
+    def splits(self) -> list[str]:
+        """The splits the clusters come from, dev and test first."""
+        found = {cluster.split for cluster in self.clusters}
+        return [s for s in SPLITS if s in found] + sorted(found - set(SPLITS))
+
+    def split_counts(self, system: str, split: str) -> Counts:
+        return tally(getattr(c, system) for c in self.clusters if c.split == split)["overall"]
 
     def trap_violations(self, system: str) -> list[tuple[str, str, str]]:
         """(cluster, trap id, reported severity) for every finding that broke a trap."""
@@ -120,6 +131,7 @@ def _cluster(path: Path, settings: Settings, model: NLIModel, threshold: float) 
     report = check(articles, settings, nli=model)
     baseline = baseline_findings(prepare(articles, settings).claims, model, threshold)
     return ClusterResult(
+        split=next((part for part in reversed(folder.parts[:-1]) if part in SPLITS), "unsplit"),
         name=folder.name,
         path=str(folder),
         articles=[article.id for article in articles],

@@ -31,7 +31,8 @@ def different_events(pair: ClaimPair) -> str | None:
         if gap > DIFFERENT_EVENT_DAYS:
             return f"dates {gap} days apart"
     years = {d.value.year for d in first}, {d.value.year for d in second}
-    if years[0] and years[1] and not years[0] & years[1]:
+    only_years = all(d.precision == "year" for d in (*first, *second))  # the same claim, maybe: a slot
+    if years[0] and years[1] and not years[0] & years[1] and not only_years:
         return "different years"
     for claim, other in ((pair.first, pair.second), (pair.second, pair.first)):
         if _earlier_year(claim, other):

@@ -18,11 +18,11 @@ from crosscheck.judge._common import content_words, party, same_party, share_a_n
 from crosscheck.judge.exemptions import both_sides_reported, different_events, published_apart
 from crosscheck.judge.facts import ArticleFacts
 from crosscheck.judge.slots import SlotDifference, clause, differences, substituted
-from crosscheck.models import TIME_UNITS, Claim, ClaimPair
+from crosscheck.models import Claim, ClaimPair
 from crosscheck.nli.base import CONTRADICTION, ENTAILMENT, NLIModel
 
-#: Claims sharing neither a name, their main verb, a counted unit nor a typed difference
-#: are asked about only above this similarity (rapidfuzz, 0-100).
+#: Claims without a value to swap are asked about only above this similarity (rapidfuzz, 0-100),
+#: or when they share a name and their main verb.
 SAME_TOPIC = 65.0
 #: The signals, in the order the verdict's coefficients use them.
 FEATURES = (
@@ -39,6 +39,7 @@ FEATURES = (
     "place",
     "negation",
     "size",
+    "duration",
     "sources_differ",
     "similarity",
     "shared_name",
@@ -77,6 +78,7 @@ class PairSignals:
             "place": float(kind == "place"),
             "negation": float(kind == "negation"),
             "size": self.difference.size if self.difference else 0.0,
+            "duration": float(bool(self.difference and self.difference.duration)),
             "sources_differ": float(self.sources_differ),
             "similarity": self.pair.similarity / 100.0,
             "shared_name": float(share_a_name(self.pair.first, self.pair.second)),
@@ -104,26 +106,19 @@ def candidates(claims: Sequence[Claim], pairs: Sequence[ClaimPair]) -> list[Cand
             continue
         found_differences = differences(pair, index)
         difference = found_differences[0] if found_differences else None
-        if difference is None and (published_apart(pair) or not _same_topic(pair)):
+        valued = difference is not None and difference.substitutable
+        if not valued and (published_apart(pair) or not _same_topic(pair)):
             continue
         found.append(Candidate(pair, difference))
     return found
 
 
 def _same_topic(pair: ClaimPair) -> bool:
+    """Worth the model's time without a value to swap: close wording, or the same name doing the
+    same thing (a shared name alone is most of a story's sentences)."""
     first, second = pair.first, pair.second
     same_predicate = first.facts.predicate is not None and first.facts.predicate == second.facts.predicate
-    return (
-        share_a_name(first, second)
-        or same_predicate
-        or pair.similarity >= SAME_TOPIC
-        or bool(_counted_units(first) & _counted_units(second))
-    )
-
-
-def _counted_units(claim: Claim) -> set[str]:
-    """What the claim counts ("people", "usd"), durations aside."""
-    return {n.unit for n in claim.facts.numbers if n.unit and n.unit not in TIME_UNITS}
+    return pair.similarity >= SAME_TOPIC or (same_predicate and share_a_name(first, second))
 
 
 def gather(

@@ -41,5 +41,5 @@ DESCRIPTIVE_ROLES = (
 )  # fmt: skip
 #: Words that make a different office of the same name: a deputy minister is not the minister.
 RANK_MODIFIERS = frozenset(
-    {"deputy", "vice", "assistant", "acting", "under", "junior", "associate", "interim", "co"}
+    {"deputy", "vice", "assistant", "acting", "under", "junior", "associate", "interim", "co", "lieutenant"}
 )

@@ -31,6 +31,8 @@ class SlotDifference:
     second: Span | None
     first_value: str | None
     size: float
+    #: the values are lengths of time ("nine minutes", "23 minutes"): often two different intervals
+    duration: bool = False
 
     @property
     def substitutable(self) -> bool:

@@ -23,10 +23,11 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
     first_id, second_id = pair.first.article.id, pair.second.article.id
     a_days = [d for d in pair.first.facts.dates if d.precision == "day"]
     b_days = [d for d in pair.second.facts.dates if d.precision == "day"]
-    if not a_days or not b_days or {d.value for d in a_days} & {d.value for d in b_days}:
-        return None
-    for a in a_days:
-        for b in b_days:
+    if not a_days or not b_days:
+        return _year_difference(pair)
+    shared = {d.value for d in a_days} & {d.value for d in b_days}  # "closed on Feb. 10" in both
+    for a in (d for d in a_days if d.value not in shared):
+        for b in (d for d in b_days if d.value not in shared):
             gap = abs((a.value - b.value).days)
             if gap > DIFFERENT_EVENT_DAYS or as_of_publication(pair, a, b):
                 continue
@@ -34,3 +35,15 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
                 continue
             return SlotDifference("date", a.span, b.span, written(a), min(gap / 7, 1.0))
     return None
+
+
+def _year_difference(pair: ClaimPair) -> SlotDifference | None:
+    """Two claims dated only by years that differ ("signed in 1998" / "signed in 2001"); a year
+    against a day is another event (``exempt/different-events``), not a difference."""
+    a_dates, b_dates = pair.first.facts.dates, pair.second.facts.dates
+    if not a_dates or not b_dates or any(d.precision != "year" for d in (*a_dates, *b_dates)):
+        return None
+    if {d.value.year for d in a_dates} & {d.value.year for d in b_dates}:
+        return None
+    a, b = a_dates[0], b_dates[0]
+    return SlotDifference("date", a.span, b.span, str(a.value.year), 1.0)

@@ -13,7 +13,7 @@ import math
 from crosscheck.judge.exemptions import running_count
 from crosscheck.judge.facts import ArticleFacts, comparable, numbers_agree
 from crosscheck.judge.slots import SlotDifference
-from crosscheck.models import ClaimPair, NumberFact
+from crosscheck.models import TIME_UNITS, ClaimPair, NumberFact
 
 #: |log10| of the ratio at which a figure difference counts as large (size 1).
 LARGE_RATIO_LOG10 = 1.0
@@ -40,9 +40,8 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
     if not candidates:
         return None
     a, b = min(candidates, key=lambda ab: _log_ratio(*ab))
-    return SlotDifference(
-        "number", a.span, b.span, a.span.text, min(_log_ratio(a, b) / LARGE_RATIO_LOG10, 1.0)
-    )
+    size = min(_log_ratio(a, b) / LARGE_RATIO_LOG10, 1.0)
+    return SlotDifference("number", a.span, b.span, a.span.text, size, duration=a.unit in TIME_UNITS)
 
 
 def _log_ratio(a: NumberFact, b: NumberFact) -> float:
