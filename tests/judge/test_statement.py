@@ -52,18 +52,21 @@ def test_a_swap_that_entails_makes_a_conflict_and_one_that_stays_neutral_does_no
     [finding] = conflict_findings(gather(swap_entails, candidates(claims, [pair])), verdict, 0.5)
     assert finding.kind == "number" and finding.rule == "number/same-claim-other-figure"
     assert [[s.text for s in e.spans] for e in finding.evidence] == [["$4.2 billion"], ["$2.4 billion"]]
-    assert finding.explanation.startswith(
-        "Sources differ (according to companies vs in the outlet's own words)."
+    assert not finding.explanation.startswith("Sources differ")  # Wire B speaks in its own words
+    assert (
+        "Wire A gives $4.2 billion and Wire B $2.4 billion, in claims that otherwise match (with the values swapped"
+        in finding.explanation
     )
-    assert "Wire A gives $4.2 billion and Wire B gives $2.4 billion" in finding.explanation
     stays_neutral = ScriptedNLI(lambda p, h: NEUTRAL_ONLY)
     assert conflict_findings(gather(stays_neutral, candidates(claims, [pair])), verdict, 0.5) == []
 
 
 def test_severity_is_high_only_for_a_dated_typed_conflict_in_one_voice():
-    claims, pair = _deal_pair()
+    claims, pair = _deal_pair(said_b="harlow")
     [signals] = gather(ScriptedNLI(lambda p, h: NEUTRAL_ONLY), candidates(claims, [pair]))
     assert signals.sources_differ and severity(0.99, signals) == "medium"
+    [finding] = conflict_findings([signals], verdict_on(bias=-5.0), 0.5)
+    assert finding.explanation.startswith("Sources differ (according to companies vs harlow).")
     a, b = (
         article("a", "The deal is worth $4.2 billion.", "2025-03-04"),
         article("b", "The deal is worth $2.4 billion.", "2025-03-04"),

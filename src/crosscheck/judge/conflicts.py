@@ -15,6 +15,8 @@ from crosscheck.judge.signals import PairSignals
 from crosscheck.judge.verdict import VerdictModel, severity
 from crosscheck.models import Claim, Finding, FindingKind, Span
 
+#: Entailment after the value swap at which the explanation says the claims read as one.
+SAME_CLAIM = 0.5
 #: At most this many differing words are highlighted in a statement finding.
 SHOWN_WORDS = 4
 
@@ -68,28 +70,20 @@ def _differing_words(claim: Claim, other: Claim) -> list[Span]:
 def _sources(item: PairSignals) -> str:
     if not item.sources_differ:
         return ""
-    first, second = party(item.pair.first), party(item.pair.second)
-    return f"Sources differ ({_cited(first)} vs {_cited(second)}). "
-
-
-def _cited(source: str | None) -> str:
-    return f"according to {source}" if source else "in the outlet's own words"
+    return f"Sources differ (according to {party(item.pair.first)} vs {party(item.pair.second)}). "
 
 
 def _what_differs(item: PairSignals, kind: FindingKind, spans_a: list[Span], spans_b: list[Span]) -> str:
     a, b = item.pair.first.article.label, item.pair.second.article.label
     shown_a = ", ".join(span.text for span in spans_a)
     shown_b = ", ".join(span.text for span in spans_b)
-    same = f"the model reads the two sentences as the same claim once the {kind} is swapped ({item.swapped_entailment:.2f})"
-    if kind == "number":
-        return f"{a} gives {shown_a} and {b} gives {shown_b}; otherwise {same}."
-    if kind == "date":
-        return f"{a} dates it {shown_a} and {b} {shown_b}; otherwise {same}."
-    if kind == "place":
-        return f"{a} places it in {shown_a} and {b} in {shown_b}; otherwise {same}."
+    if kind in ("number", "date", "place"):
+        verb = {"number": "gives", "date": "dates it", "place": "places it in"}[kind]
+        return (
+            f"{a} {verb} {shown_a} and {b} {shown_b}, in claims that otherwise match{_swap_evidence(item)}."
+        )
     if kind == "negation":
-        denier = a if item.pair.first.facts.negated else b
-        asserter = b if item.pair.first.facts.negated else a
+        denier, asserter = (a, b) if item.pair.first.facts.negated else (b, a)
         return (
             f"{asserter} says it happened and {denier} says it did not"
             f" (the model calls the pair contradictory: {item.contradiction:.2f})."
@@ -98,3 +92,11 @@ def _what_differs(item: PairSignals, kind: FindingKind, spans_a: list[Span], spa
         f"{a} and {b} make claims the model calls contradictory ({item.contradiction:.2f})"
         f": compare '{shown_a or 'the wording'}' with '{shown_b or 'the wording'}'."
     )
+
+
+def _swap_evidence(item: PairSignals) -> str:
+    """What the value swap showed, when it showed something: the reader should see why."""
+    swapped = max(item.swapped_entailment, item.clause_entailment)
+    if swapped >= SAME_CLAIM:
+        return f" (with the values swapped, the model reads them as the same claim: {swapped:.2f})"
+    return ""

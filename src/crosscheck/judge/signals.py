@@ -176,7 +176,7 @@ def gather(
                 clause_contradiction=(k_forward.get(CONTRADICTION, 0.0) + k_backward.get(CONTRADICTION, 0.0))
                 / 2,
                 clause_overlap=overlaps.get(number, 0.0),
-                sources_differ=not same_party(party(item.pair.first), party(item.pair.second)),
+                sources_differ=_sources_differ(item.pair),
             )
         )
     return signals
@@ -189,3 +189,10 @@ def _overlap(first: str, second: str) -> float:
     a = {word[:5] for word in content_words(first) if not word[0].isdigit()}
     b = {word[:5] for word in content_words(second) if not word[0].isdigit()}
     return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def _sources_differ(pair: ClaimPair) -> bool:
+    """Both claims are attributed, to different sources ("the companies said" / "people familiar
+    with the matter said"); a claim in the outlet's own words has no source to differ from."""
+    first, second = party(pair.first), party(pair.second)
+    return first is not None and second is not None and not same_party(first, second)
