@@ -784,6 +784,30 @@ def model_prepare(
     typer.echo(f"model ready{' and verified' if verify else ''}: {path}")
 
 
+@app.command("rules")
+@_handled
+def rules_command(
+    code: Annotated[
+        str | None, typer.Argument(help="One rule's code (e.g. number/same-claim-other-figure).")
+    ] = None,
+) -> None:
+    """List every rule and exemption: what it does, why, an example that fires and one that does not.
+
+    Example: crosscheck rules number/same-claim-other-figure
+    """
+    from crosscheck.judge.rules import RULES
+
+    chosen = [r for r in RULES if code in (None, r.code)]
+    if not chosen:
+        raise UsageError(f"no rule {code!r}: `crosscheck rules` lists them")
+    for item in chosen:
+        if code is None:
+            typer.echo(f"{item.code:<34} {item.summary}")
+            continue
+        typer.echo(f"{item.code} ({item.role}, kind {item.kind})\n\n{item.summary}\n\nWhy: {item.why}")
+        typer.echo(f"\nFires:        {item.fires}\nDoes not fire: {item.silent}")
+
+
 def main() -> None:
     """Entry point for the console script and ``python -m crosscheck``.
 

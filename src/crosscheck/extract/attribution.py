@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 from crosscheck.extract.context import ArticleContext, make_span
 from crosscheck.extract.people import PRONOUNS
 from crosscheck.extract.sources import country_of, normalize_source
-from crosscheck.models import Attribution, Sentence
-
 from crosscheck.lexicon import SPEECH_VERBS
+from crosscheck.models import Attribution, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan

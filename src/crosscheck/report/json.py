@@ -96,6 +96,7 @@ def to_dict(report: Report) -> dict[str, object]:
             {
                 "id": finding.id,
                 "kind": finding.kind,
+                "rule": finding.rule,
                 "severity": finding.severity,
                 "score": round(finding.score, 4),
                 "explanation": finding.explanation,

@@ -55,7 +55,7 @@ def render(report: Report) -> str:
         lines.append("")
         for number, finding in enumerate(report.findings, 1):
             lines += [
-                f"### {number}. {finding.kind} ({finding.severity}, score {score_text(finding.score)})",
+                f"### {number}. {finding.kind} ({finding.severity}, score {score_text(finding.score)}, rule `{finding.rule}`)",
                 "",
                 escape(finding.explanation),
                 "",

@@ -86,7 +86,7 @@ def _result(report: Report, finding: Finding) -> dict[str, object]:
         "message": {"text": finding.explanation},
         "locations": [_location(primary.claim)],
         "partialFingerprints": {"crosscheck/v1": finding.id},
-        "properties": {"severity": finding.severity, "score": round(finding.score, 4)},
+        "properties": {"severity": finding.severity, "score": round(finding.score, 4), "rule": finding.rule},
     }
     if (score := finite(finding.score)) is not None:  # SARIF's rank is a number or absent
         result["rank"] = round(score * 100, 2)

@@ -79,6 +79,7 @@ def _finding(report: Report, finding: Finding, width: int, plain: bool) -> Group
         "  ",
         (finding.kind, "bold"),
         f"  score {score_text(finding.score)}  ",
+        (f"[{finding.rule}]  " if finding.rule else "", "cyan"),
         (f"[{finding.id}]", "dim"),
     )
     evidence = ordered_evidence(report, finding)
