@@ -292,9 +292,13 @@ def ingest(
 def undated_warning(paths: Sequence[str], total: int) -> str:
     """One line naming the articles without a publication date, and how to give them one."""
     shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
-    which = "none of the articles has" if len(paths) == total else f"{len(paths)} of {total} articles have"
+    which = (
+        "none of the articles has a"
+        if len(paths) == total
+        else f"{len(paths)} of {total} {'article has' if len(paths) == 1 else 'articles have'} no"
+    )
     return (
-        f"{which} a publication date ({shown}): relative dates and statements true at different "
+        f"{which} publication date ({shown}): relative dates and statements true at different "
         "times cannot be checked for them; give dates in front matter or with --meta FILE"
     )
 
