@@ -47,6 +47,11 @@ class AlignOptions:
     max_per_claim: int = 12
     min_similarity: float = 55.0
     shared_bonus: float = 8.0
+    #: a claim stating a value (a sum, a count, a day) also keeps, in each other article, its
+    #: closest claim stating a value of the same kind, down to this similarity: paraphrases of
+    #: one fact ("the $4.2 billion purchase" / "agreed to buy it for $2.4 billion") share
+    #: few words, and whether they are one claim is the judge's question
+    value_similarity: float = 35.0
 
 
 def normalize(text: str) -> str:
@@ -69,17 +74,27 @@ def fact_slots(claim: Claim) -> set[str]:
     return slots
 
 
-def _shared_incidence(claims: Sequence[Claim]) -> np.ndarray:
-    """One row per claim, one column per name or fact slot: what two claims share is a matrix product away."""
+def value_kinds(claim: Claim) -> set[str]:
+    """The kinds of values a claim states that another claim could state differently."""
+    facts = claim.facts
+    kinds = {f"unit:{n.unit}" for n in facts.numbers if n.unit and n.unit not in TIME_UNITS}
+    if any(d.precision == "day" for d in facts.dates):
+        kinds.add("day")
+    return kinds
+
+
+def _incidence(keys: Sequence[set[str]]) -> np.ndarray:
     vocabulary: dict[str, int] = {}
-    rows = [
-        [vocabulary.setdefault(key, len(vocabulary)) for key in claim.names | fact_slots(claim)]
-        for claim in claims
-    ]
-    incidence = np.zeros((len(claims), max(len(vocabulary), 1)), dtype=np.float32)
+    rows = [[vocabulary.setdefault(key, len(vocabulary)) for key in row] for row in keys]
+    incidence = np.zeros((len(keys), max(len(vocabulary), 1)), dtype=np.float32)
     for row, columns in enumerate(rows):
         incidence[row, columns] = 1.0
     return incidence
+
+
+def _shared_incidence(claims: Sequence[Claim]) -> np.ndarray:
+    """One row per claim, one column per name or fact slot: what two claims share is a matrix product away."""
+    return _incidence([claim.names | fact_slots(claim) for claim in claims])
 
 
 def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[ClaimPair]:
@@ -101,6 +116,7 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
         return []
     texts = [normalize(claim.text) for claim in usable]
     incidence = _shared_incidence(usable)
+    values = _incidence([value_kinds(claim) for claim in usable])
     # the same sentence in two articles (wire copy) cannot contradict itself: not a candidate
     verbatim: dict[str, int] = {}
     copies = np.array(
@@ -120,6 +136,8 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
         scores += options.shared_bonus * np.minimum(incidence[row_start:row_end] @ incidence[others].T, 2.0)
         np.minimum(scores, 100.0, out=scores)
         scores[copies[row_start:row_end, None] == copies[others][None, :]] = 0.0
+        same_kind = (values[row_start:row_end] @ values[others].T) > 0
+        value_scores = np.where(same_kind, scores, 0.0)
         offset = 0
         for column_start, column_end in blocks.values():
             if column_start == row_start:
@@ -132,6 +150,13 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
                     score = float(block[row_offset, column])
                     if score >= options.min_similarity:
                         picks[row_start + row_offset].append((score, column_start + int(column)))
+            valued = value_scores[:, offset : offset + width]
+            for row_offset, column in enumerate(np.argmax(valued, axis=1)):
+                score = float(valued[row_offset, column])
+                if score >= options.value_similarity:
+                    picks[row_start + row_offset].append(
+                        (float(block[row_offset, column]), column_start + int(column))
+                    )
             offset += width
     chosen: dict[tuple[int, int], float] = {}
     for row, candidates in enumerate(picks):
