@@ -18,7 +18,7 @@ from crosscheck.config import Settings
 from crosscheck.errors import InputError
 from crosscheck.models import Article, Finding, Report
 from crosscheck.nli.base import NLIModel
-from crosscheck.pipeline import Hooks, Input, judge_claims, prepare
+from crosscheck.pipeline import Hooks, Input, judge_claims, model_label, prepare
 
 
 def _draft_first(finding: Finding, draft_ids: set[str]) -> Finding:
@@ -57,7 +57,10 @@ def draft(
 ) -> Report:
     """Contradictions (and unsupported facts) of the drafts relative to their sources."""
     from crosscheck.align import align
+    from crosscheck.judge.support import support_findings
     from crosscheck.judge.unsupported import unsupported_findings
+    from crosscheck.nli._registry import check_model_reference
+    from crosscheck.pipeline import configured_model
 
     settings = settings or Settings()
     hooks = hooks or Hooks()
@@ -74,7 +77,12 @@ def draft(
         pairs = align(prepared.claims)
     if not include_sources:
         pairs = [p for p in pairs if (p.first.article.id in draft_ids) != (p.second.article.id in draft_ids)]
+    given = nli is not None
+    if nli is None:  # one model for the judge and the support check, loaded on first use
+        check_model_reference(settings.model)
+        nli = configured_model(settings)
     report = judge_claims(prepared, prepared.claims, pairs, settings, hooks, nli)
+    report.model["name"] = model_label(settings, nli if given else None)
     findings = [
         _draft_first(f, draft_ids)
         for f in report.findings
@@ -85,6 +93,7 @@ def draft(
         for draft_id in sorted(draft_ids):
             draft_claims = [c for c in prepared.claims if c.article.id == draft_id]
             findings += unsupported_findings(draft_claims, source_claims)
+            findings += support_findings(draft_claims, source_claims, nli)
     report.findings = findings
     report.drafts = sorted(draft_ids)
     report.stats["findings"] = len(findings)

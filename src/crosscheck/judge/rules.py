@@ -121,6 +121,16 @@ RULES: tuple[Rule, ...] = (
         "Draft: 'The deal is worth about $4 billion.'  Sources: '$4.2 billion'.",
     ),
     Rule(
+        "unsupported/not-entailed",
+        "unsupported",
+        "A draft claim that none of its closest source sentences, alone or two together, entails.",
+        "A draft that says what no source says is where invented facts, swapped entities and "
+        "antonyms hide; a draft sentence often joins two source sentences, so pairs are read too.",
+        "Draft: 'Blinken met Wang in Beijing.'  Sources: 'Blinken met Wang in Munich.'",
+        "Draft: 'Blinken met Wang in Munich and warned him about Russia.'  Sources: the two facts "
+        "in two sentences.",
+    ),
+    Rule(
         "exempt/different-events",
         "any",
         "Claims dated more than a month apart, in different years, or one dated only by an earlier "
