@@ -8,6 +8,11 @@ cannot disagree. Two articles are copies when most of the shorter one's word
 of their shingles overall (Jaccard), on the article body only (front matter and
 page clutter left out).
 
+A copy may add or drop sentences (an outlet's own line, a trimmed paragraph), but one
+that rewrites a sentence of the other (a figure, a day, a name changed) is an edited
+copy: it is checked as an article of its own, since an outlet that changed the wire's
+facts is what a fact-checker wants to see.
+
 A few articles are compared pair by pair, exactly. Many (a day's feed) go
 through datasketch's MinHash LSH first, tuned so that pairs at the Jaccard floor
 are found with probability above 0.999, and the candidates are then verified
@@ -34,7 +39,10 @@ SHINGLE_WORDS = 3
 #: Above this many articles, candidates come from MinHash LSH instead of every pair.
 EXACT_UP_TO = 64
 NUM_PERM = 64
+#: A sentence this close to one of the other article's (rapidfuzz ratio), but not the same, is an edit.
+EDITED_SENTENCE = 80.0
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def _body(article: Article) -> str:
@@ -61,6 +69,22 @@ def overlap(first: np.ndarray, second: np.ndarray) -> tuple[float, float]:
 def is_copy(first: np.ndarray, second: np.ndarray) -> bool:
     containment, jaccard = overlap(first, second)
     return containment >= MIN_CONTAINMENT and jaccard >= MIN_JACCARD
+
+
+def _sentences(article: Article) -> set[str]:
+    return {" ".join(part.split()) for part in _SENTENCE_END.split(_body(article)) if part.strip()}
+
+
+def edited(first: Article, second: Article) -> bool:
+    """One article rewrites a sentence of the other instead of carrying it word for word."""
+    from rapidfuzz import fuzz, process
+
+    a, b = _sentences(first), _sentences(second)
+    only_a, only_b = sorted(a - b), sorted(b - a)
+    if not only_a or not only_b:
+        return False
+    best = process.cdist(only_a, only_b, scorer=fuzz.ratio)
+    return bool((best >= EDITED_SENTENCE).any())
 
 
 def _representative_key(article: Article, size: int) -> tuple[int, str, str, str]:
@@ -145,7 +169,10 @@ def find_copies(articles: Sequence[Article]) -> list[Syndicated]:
     found = []
     for members in finder.groups():
         ordered = sorted(members, key=lambda i: _representative_key(articles[i], len(finder.prints[i])))
-        kept, copies = ordered[0], ordered[1:]
+        kept = ordered[0]
+        copies = [i for i in ordered[1:] if not edited(articles[kept], articles[i])]
+        if not copies:
+            continue
         similarity = min(overlap(finder.prints[kept], finder.prints[i])[0] for i in copies)
         found.append(Syndicated(articles[kept], tuple(articles[i] for i in copies), round(similarity, 4)))
     return sorted(found, key=lambda item: (item.article.path, item.article.id))

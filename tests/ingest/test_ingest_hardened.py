@@ -117,7 +117,7 @@ def test_undated_articles_are_named(tmp_path):
     dated = _write(tmp_path / "a.md", f"---\npublished: 2024-04-10\n---\n{LEDE}\n")
     undated = _write(tmp_path / "b.txt", LEDE.replace("Tuesday", "Monday"))
     result = ingest([dated, undated])
-    assert result.undated is not None and "1 of 2 articles have" in result.undated
+    assert result.undated is not None and "1 of 2 articles has no" in result.undated
     assert str(undated) in result.undated and str(dated) not in result.undated
     assert ingest([dated]).undated is None  # one article is compared with nothing
 

@@ -295,7 +295,7 @@ def undated_warning(paths: Sequence[str], total: int) -> str:
     which = (
         "none of the articles has a"
         if len(paths) == total
-        else f"{len(paths)} of {total} {'article has' if len(paths) == 1 else 'articles have'} no"
+        else f"{len(paths)} of {total} articles {'has' if len(paths) == 1 else 'have'} no"
     )
     return (
         f"{which} publication date ({shown}): relative dates and statements true at different "
