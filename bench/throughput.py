@@ -1,10 +1,11 @@
-"""NLI pairs per second: the torch path against onnxruntime on the bundled int8 ONNX file.
+"""NLI pairs per second: the default onnxruntime path, the torch path, the bundled int8 file.
 
 Same pairs (aligned pairs of a generated 10-article cluster, distinct texts),
-same tokenizer, max length 160, one run. The torch rows use the binary
-aegis-binary model, i.e. the same network dequantized; the ONNX graph has a
-fixed 160-token input, so onnxruntime always pads to 160 while the torch path
-sorts by length and pads each batch to its longest pair.
+same tokenizer, max length 160, one run. The first two rows are the pipeline's two
+runtimes on the model under test: onnxruntime on its ONNX export (the default on
+the CPU) and torch (``--device cuda``, ``--int8``, other checkpoints); both sort by
+length and pad each batch to its longest pair. The bundled aegis ONNX graph has a
+fixed 160-token input, so that row always pads to 160 (and runs the binary head).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from corpus import fixture_sentences, make_cluster, write_cluster
-from options import BenchOptions, load_nli
+from options import BenchOptions
 
 MAX_LENGTH = 160
 Runner = Callable[[list[tuple[str, str]]], list[float]]
@@ -39,10 +40,30 @@ def bench_pairs(options: BenchOptions) -> list[tuple[str, str]]:
     return texts[: options.throughput_pairs]
 
 
-def _torch_default(nli: Any) -> Runner:
+def _pipeline(nli: Any) -> Runner:
     from crosscheck.nli import CONTRADICTION
 
     return lambda pairs: [row[CONTRADICTION] for row in nli.predict(pairs)]
+
+
+def _load(options: BenchOptions, runtime: str, *, int8: bool = False, threads: int | None = None) -> Any:
+    """The model under test on one runtime, no result cache (``threads``: onnxruntime's, at load)."""
+    import os
+
+    from crosscheck.nli import load_model
+
+    before = os.environ.get("OMP_NUM_THREADS")
+    if threads:
+        os.environ["OMP_NUM_THREADS"] = str(threads)
+    try:
+        nli = load_model(options.model, device=options.device, use_cache=False, int8=int8, runtime=runtime)
+        nli.model  # load now, under these threads  # noqa: B018
+        return nli
+    finally:
+        if threads and before is None:
+            del os.environ["OMP_NUM_THREADS"]
+        elif threads:
+            os.environ["OMP_NUM_THREADS"] = before
 
 
 def _fixed_length_batches(
@@ -116,31 +137,32 @@ def _onnx(tokenizer: Any, threads: int, batch: int) -> Runner:
 
 
 def _runners(options: BenchOptions) -> tuple[dict[str, Runner], list[str]]:
-    nli = load_nli(options)
     if options.fake:
-        return {"fake": lambda pairs: [r["contradiction"] for r in nli.predict(pairs)]}, []
+        from fake import FakeNLI
+
+        fake = FakeNLI()
+        return {"fake": lambda pairs: [r["contradiction"] for r in fake.predict(pairs)]}, []
     import torch
 
+    nli = _load(options, "torch")
     threads = torch.get_num_threads()
     batch = nli.batch_size  # every runner uses the pipeline's batch size
     notes = [f"torch threads {threads}, batch {batch}, device {nli.device}"]
-    runners = {
-        "torch (pipeline: sorted, dynamic padding)": _torch_default(nli),
-        "torch (unsorted, padded to 160)": _torch_padded(nli, nli.model, batch),
-        "onnxruntime int8 (padded to 160)": _onnx(nli.tokenizer, threads, batch),
-    }
+    runners: dict[str, Runner] = {}
+    if options.device != "cuda":  # onnxruntime runs on the CPU
+        runners["onnxruntime on the export (default CPU path: sorted, dynamic padding)"] = _pipeline(
+            _load(options, "onnx")
+        )
+    runners["torch (pipeline: sorted, dynamic padding)"] = _pipeline(nli)
+    runners["torch (unsorted, padded to 160)"] = _torch_padded(nli, nli.model, batch)
+    runners["onnxruntime, bundled aegis int8 file (padded to 160)"] = _onnx(nli.tokenizer, threads, batch)
     if threads > 1:
-        runners["torch (pipeline), 1 thread"] = _with_threads(_torch_default(nli), 1)
-        runners["onnxruntime int8, 1 thread"] = _onnx(nli.tokenizer, 1, batch)
+        if options.device != "cuda":
+            runners["onnxruntime on the export, 1 thread"] = _pipeline(_load(options, "onnx", threads=1))
+        runners["torch (pipeline), 1 thread"] = _with_threads(_pipeline(nli), 1)
     if options.device != "cuda":  # --int8 is a CPU option
-        int8 = load_nli(dataclasses.replace(options, device="cpu"), int8=True)
-        runners["torch (pipeline) --int8: dynamic int8 quantization"] = _torch_default(int8)
-    if options.model != "crosscheck-news-nli":
-        try:
-            default = load_nli(BenchOptions(model="crosscheck-news-nli", device=options.device))
-            runners["torch crosscheck-news-nli (3-way)"] = _torch_default(default)
-        except Exception as exc:
-            notes.append(f"crosscheck-news-nli not measured: {str(exc).splitlines()[0]}")
+        int8 = _load(dataclasses.replace(options, device="cpu"), "torch", int8=True)
+        runners["torch (pipeline) --int8: dynamic int8 quantization"] = _pipeline(int8)
     return runners, notes
 
 

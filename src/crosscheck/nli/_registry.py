@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from crosscheck.errors import ModelError
-from crosscheck.nli import _adapter, _aegis
+from crosscheck.nli import _adapter, _aegis, _onnx
 from crosscheck.nli._labels import NOT_CONTRADICTION, normalize_labels
 from crosscheck.nli._paths import building, cache_dir, locked
 from crosscheck.nli._result_cache import ResultCache
@@ -75,8 +75,9 @@ def _current(folder: Path, source: str) -> dict[str, object] | None:
     return seal if seal and seal.get("source") == source else None
 
 
-def prepare_model(name: str | None = None, *, verify: bool = False) -> Path:
-    """Build one of our models into the cache (no-op when already built and intact).
+def prepare_model(name: str | None = None, *, verify: bool = False, onnx: bool = True) -> Path:
+    """Build one of our models into the cache (no-op when already built and intact), and
+    with ``onnx`` (where onnxruntime is installed) its ONNX export, the default CPU runtime.
 
     Intact is checked cheaply (sizes and modification times against the seal), or,
     with ``verify``, by hashing every file; a folder that fails is rebuilt. A local
@@ -86,8 +87,12 @@ def prepare_model(name: str | None = None, *, verify: bool = False) -> Path:
     name = name or DEFAULT_MODEL
     if name not in BUILTIN_MODELS:
         return _prepare_other(name)
+    if onnx and _onnx.available():
+        folder = prepare_model(name, verify=verify, onnx=False)
+        _onnx_export(name, verify=verify)
+        return folder
     if verify and name != BINARY_MODEL:
-        prepare_model(BINARY_MODEL, verify=True)
+        prepare_model(BINARY_MODEL, verify=True, onnx=False)
     folder = model_dir(name)
     source = _source(name)
     if not verify and _current(folder, source):
@@ -115,7 +120,7 @@ def prepare_model(name: str | None = None, *, verify: bool = False) -> Path:
                 convert(files.onnx, files.tokenizer, work)
                 write_seal(work, {"name": name, "source": source})
         else:
-            base = prepare_model(BINARY_MODEL)
+            base = prepare_model(BINARY_MODEL, onnx=False)
             with building(folder) as work:
                 _adapter.build(base, work)
                 write_seal(work, {"name": name, "source": source})
@@ -195,7 +200,10 @@ def load_model(
     """Load a built-in model by name, a local checkpoint folder, or (only then) a hub id.
 
     ``int8`` quantizes the Linear layers to int8 on load (CPU only): faster on long
-    pairs, at a small accuracy cost measured in bench/README.md.
+    pairs, at a small accuracy cost measured in bench/README.md. ``runtime`` (default
+    ``$CROSSCHECK_RUNTIME``, else ``auto``): ``onnx`` runs an ONNX export with onnxruntime
+    on the CPU, ``torch`` runs the checkpoint with torch, ``auto`` takes ``onnx`` for the
+    built-in models on the CPU (without ``int8``) and ``torch`` otherwise.
     """
     name = name_or_path or DEFAULT_MODEL
     if batch_size < 1 or max_length < 8:
@@ -206,8 +214,20 @@ def load_model(
         from crosscheck.errors import UsageError
 
         raise UsageError(f"unknown device {device!r} (use auto, cpu or cuda)")
+    if _chosen_runtime(name, device, int8, runtime) == "onnx":
+        export = _onnx_export(name)
+        if export is not None:
+            variant = f"{name}|{_folder_identity(export)}|{max_length}|onnx"
+            return _onnx.OnnxNLI(
+                name,
+                _folder_labels(export),
+                export,
+                batch_size=batch_size,
+                max_length=max_length,
+                cache=ResultCache(cache_dir() / "results.sqlite", variant) if use_cache else None,
+            )
     if name in BUILTIN_MODELS:
-        folder: Path | str = prepare_model(name)
+        folder: Path | str = prepare_model(name, onnx=False)
         local = True
     elif _looks_like_path(name):
         folder = check_model_folder(name)
@@ -246,6 +266,62 @@ def load_model(
     variant = f"{name}|{identity}|{max_length}" + ("|int8" if int8 else "")
     cache = ResultCache(cache_dir() / "results.sqlite", variant) if use_cache else None
     return TransformerNLI(name, labels, loader, batch_size=batch_size, max_length=max_length, cache=cache)
+
+
+RUNTIMES = ("auto", "onnx", "torch")
+RUNTIME_ENV = "CROSSCHECK_RUNTIME"
+
+
+def _chosen_runtime(name: str, device: str, int8: bool, runtime: str | None) -> str:
+    """onnx or torch, for this model, device and option (see ``load_model``)."""
+    import os
+
+    from crosscheck.errors import UsageError
+
+    runtime = runtime or os.environ.get(RUNTIME_ENV) or "auto"
+    if runtime not in RUNTIMES:
+        raise UsageError(f"unknown runtime {runtime!r} (use auto, onnx or torch)")
+    local = name in BUILTIN_MODELS or _looks_like_path(name)
+    if runtime == "onnx":
+        if device == "cuda" or int8 or not local:
+            raise UsageError("the onnx runtime runs local models on the CPU, without --int8")
+        if not _onnx.available():
+            raise UsageError("the onnx runtime needs onnxruntime: pip install 'onnxruntime>=1.17'")
+        return "onnx"
+    if runtime == "torch" or int8 or name not in BUILTIN_MODELS or not _onnx.available():
+        return "torch"
+    if device == "cpu" or (device == "auto" and not _onnx.cuda_possible()):
+        return "onnx"
+    return "onnx" if resolve_device(device) == "cpu" else "torch"
+
+
+def onnx_dir(name: str) -> Path:
+    """Where the ONNX export of a built-in model or a local checkpoint folder is cached."""
+    if name in BUILTIN_MODELS:
+        return cache_dir() / "onnx" / name
+    where = str(Path(name).expanduser().resolve())
+    return cache_dir() / "onnx" / f"local-{hashlib.sha256(where.encode()).hexdigest()[:16]}"
+
+
+def _onnx_export(name: str, *, verify: bool = False) -> Path | None:
+    """The model's ONNX export, made (once per adapter or checkpoint) when missing or
+    outdated; None when the model cannot be exported and runs on torch."""
+    if name in BUILTIN_MODELS:
+        source = _source(name)
+
+        def checkpoint() -> Path:
+            _quiet_transformers()
+            return prepare_model(name, onnx=False)
+
+    else:
+        folder = check_model_folder(name)
+        source = f"folder:{folder.resolve()}:{_folder_identity(folder)}"
+
+        def checkpoint() -> Path:
+            _quiet_transformers()
+            return folder
+
+    return _onnx.prepare(checkpoint, onnx_dir(name), source, verify=verify)
 
 
 def quantized(model: object) -> object:

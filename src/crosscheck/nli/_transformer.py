@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -39,7 +40,8 @@ def limit_threads() -> None:
 class TransformerNLI:
     """Batched, length-sorted, dynamically padded inference with an optional result cache.
 
-    The weights are loaded by ``loader`` on the first pair the cache does not hold.
+    The weights are loaded by ``loader`` on the first pair the cache does not hold, or
+    ahead of it in a background thread (``preload``).
     """
 
     def __init__(
@@ -59,18 +61,44 @@ class TransformerNLI:
         self.cache = cache
         self._loader = loader
         self._loaded: tuple[Any, Any, str] | None = None
+        self._loading = threading.Lock()
+        self._failed: BaseException | None = None
+        self._preloading: threading.Thread | None = None
         self.load_seconds: float | None = None
+        self.wait_seconds: float = 0.0
 
     @property
     def loaded(self) -> bool:
         """Whether the weights are in memory (False after a run served from the cache)."""
         return self._loaded is not None
 
+    def preload(self) -> None:
+        """Start loading the weights in a background thread (while spaCy parses, say);
+        the first pair to score waits for it. A failure is raised there, not here."""
+        if self._loaded is None and self._preloading is None:
+            self._preloading = threading.Thread(target=self._load, name="crosscheck-nli-preload")
+            self._preloading.start()
+
+    def _load(self) -> None:
+        with self._loading:
+            if self._loaded is not None or self._failed is not None:
+                return
+            started = time.perf_counter()
+            try:
+                self._loaded = self._loader()
+            except BaseException as exc:  # re-raised by the caller's thread in _weights
+                self._failed = exc
+            self.load_seconds = time.perf_counter() - started
+
     def _weights(self) -> tuple[Any, Any, str]:
         if self._loaded is None:
             started = time.perf_counter()
-            self._loaded = self._loader()
-            self.load_seconds = time.perf_counter() - started
+            self._load()
+            self.wait_seconds += time.perf_counter() - started
+            if self._failed is not None:
+                failed, self._failed, self._preloading = self._failed, None, None
+                raise failed
+        assert self._loaded is not None
         return self._loaded
 
     @property
@@ -116,28 +144,33 @@ class TransformerNLI:
     ) -> dict[str, dict[str, float]]:
         if not todo:
             return {}
-        import torch
-
-        model, tokenizer, device = self._weights()
+        self._weights()
         counts: dict[str, int] = {}
         for key in all_keys:
             counts[key] = counts.get(key, 0) + 1
         todo.sort(key=lambda item: len(item[1][0]) + len(item[1][1]))
         out: dict[str, dict[str, float]] = {}
-        with torch.inference_mode():
-            for start in range(0, len(todo), self.batch_size):
-                batch = todo[start : start + self.batch_size]
-                enc = tokenizer(
-                    [p for _, (p, _) in batch],
-                    [h for _, (_, h) in batch],
-                    truncation=True,
-                    max_length=self.max_length,
-                    padding=True,
-                    return_tensors="pt",
-                ).to(device)
-                probs = torch.softmax(model(**enc).logits.float(), dim=-1).cpu().tolist()
-                for (key, _), row in zip(batch, probs, strict=True):
-                    out[key] = dict(zip(self.labels, row, strict=True))
-                if progress:
-                    progress(sum(counts[key] for key, _ in batch))
+        for start in range(0, len(todo), self.batch_size):
+            batch = todo[start : start + self.batch_size]
+            probs = self._batch_probabilities([pair for _, pair in batch])
+            for (key, _), row in zip(batch, probs, strict=True):
+                out[key] = dict(zip(self.labels, row, strict=True))
+            if progress:
+                progress(sum(counts[key] for key, _ in batch))
         return out
+
+    def _batch_probabilities(self, batch: list[tuple[str, str]]) -> list[list[float]]:
+        """Label probabilities for one batch, padded to its longest pair."""
+        import torch
+
+        model, tokenizer, device = self._weights()
+        with torch.inference_mode():
+            enc = tokenizer(
+                [p for p, _ in batch],
+                [h for _, h in batch],
+                truncation=True,
+                max_length=self.max_length,
+                padding=True,
+                return_tensors="pt",
+            ).to(device)
+            return torch.softmax(model(**enc).logits.float(), dim=-1).cpu().tolist()
