@@ -8,9 +8,10 @@ sources ("sources differ"): that is for the reader to weigh, not for us to hide.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from crosscheck.judge._common import content_words, make_finding, party, word_spans
+from crosscheck.judge._common import make_finding, party
 from crosscheck.judge.signals import PairSignals
 from crosscheck.judge.verdict import VerdictModel, severity
 from crosscheck.models import Claim, Finding, FindingKind, Span
@@ -18,7 +19,8 @@ from crosscheck.models import Claim, Finding, FindingKind, Span
 #: Entailment after the value swap at which the explanation says the claims read as one.
 SAME_CLAIM = 0.5
 #: At most this many differing words are highlighted in a statement finding.
-SHOWN_WORDS = 4
+SHOWN_WORDS = 8
+_WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 
 _RULES: dict[FindingKind, str] = {
     "number": "number/same-claim-other-figure",
@@ -58,13 +60,37 @@ def _evidence(item: PairSignals, kind: FindingKind) -> tuple[list[Span], list[Sp
     difference = item.difference
     if difference is not None and kind != "negation":
         return [s for s in (difference.first,) if s], [s for s in (difference.second,) if s]
-    return _differing_words(first, second), _differing_words(second, first)
+    return _differing_phrases(first, second)
 
 
-def _differing_words(claim: Claim, other: Claim) -> list[Span]:
-    """The first few content words of ``claim`` that ``other`` does not use: what to look at."""
-    only = content_words(claim.text) - content_words(other.text)
-    return word_spans(claim, only.__contains__)[:SHOWN_WORDS]
+def _differing_phrases(first: Claim, second: Claim) -> tuple[list[Span], list[Span]]:
+    """The longest stretch of words where the two claims say different things (difflib over
+    the two word sequences): "acquitted her of conspiracy" against "convicted on all four
+    counts", not a bag of keywords."""
+    from difflib import SequenceMatcher
+
+    words_a, words_b = _words(first), _words(second)
+    matcher = SequenceMatcher(
+        None, [w.group().lower() for w in words_a], [w.group().lower() for w in words_b], autojunk=False
+    )
+    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if not changed:
+        return [], []
+    _, i1, i2, j1, j2 = max(changed, key=lambda op: (op[2] - op[1]) + (op[4] - op[3]))
+    return _stretch(first, words_a, i1, i2), _stretch(second, words_b, j1, j2)
+
+
+def _words(claim: Claim) -> list[re.Match[str]]:
+    return list(_WORD.finditer(claim.article.text, claim.start, claim.end))
+
+
+def _stretch(claim: Claim, words: list[re.Match[str]], start: int, end: int) -> list[Span]:
+    """One span from word ``start`` to word ``end`` (at most SHOWN_WORDS words)."""
+    if start >= end:
+        return []
+    end = min(end, start + SHOWN_WORDS)
+    begin, finish = words[start].start(), words[end - 1].end()
+    return [Span(begin, finish, claim.article.text[begin:finish])]
 
 
 def _sources(item: PairSignals) -> str:
@@ -88,10 +114,9 @@ def _what_differs(item: PairSignals, kind: FindingKind, spans_a: list[Span], spa
             f"{asserter} says it happened and {denier} says it did not"
             f" (the model calls the pair contradictory: {item.contradiction:.2f})."
         )
-    return (
-        f"{a} and {b} make claims the model calls contradictory ({item.contradiction:.2f})"
-        f": compare '{shown_a or 'the wording'}' with '{shown_b or 'the wording'}'."
-    )
+    if shown_a and shown_b:
+        return f"{a} says '{shown_a}' where {b} says '{shown_b}' (the model calls the two claims contradictory: {item.contradiction:.2f})."
+    return f"{a} and {b} make claims the model calls contradictory ({item.contradiction:.2f})."
 
 
 def _swap_evidence(item: PairSignals) -> str:
