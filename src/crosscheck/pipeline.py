@@ -221,7 +221,7 @@ def judge_claims(
     findings = [f for f in result.findings if not _ignored(f.id, settings.ignore)]
     report.findings = findings
     report.corroborations = result.corroborations
-    report.model = {"name": _model_name(settings, nli), "threshold": settings.threshold}
+    report.model = {"name": model_label(settings, nli), "threshold": settings.threshold}
     report.stats.update(result.stats)
     report.stats["findings"] = len(findings)
     report.stats["timings"] = dict(timer.timings)
@@ -241,7 +241,8 @@ def configured_model(settings: Settings) -> NLIModel:
     )
 
 
-def _model_name(settings: Settings, nli: NLIModel | None) -> str:
+def model_label(settings: Settings, nli: NLIModel | None) -> str:
+    """The model's name as reports show it: the given model's own, else the configured one's."""
     from crosscheck.nli import DEFAULT_MODEL
 
     if nli is not None:
