@@ -120,9 +120,11 @@ def prepare(
             article_sentences = segment(article, segment_stats)
         with timer.stage("extract"):
             found = facts_cache.get(article, article_sentences) if facts_cache else None
+        if found is None and preload and preloaded is None:
+            with timer.stage("model_prepare"):  # a first run builds the model here, once
+                preloaded = _preloaded(settings)
+        with timer.stage("extract"):
             if found is None:
-                if preload and preloaded is None:
-                    preloaded = _preloaded(settings)
                 found = extract_claims(article, article_sentences)
                 if facts_cache:
                     facts_cache.put(article, found)
