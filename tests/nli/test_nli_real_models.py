@@ -43,7 +43,7 @@ def test_converted_binary_head_matches_onnxruntime_on_the_int8_file():
 
     from crosscheck.nli import _aegis
 
-    model = load_model(BINARY_MODEL, device="cpu", use_cache=False)
+    model = load_model(BINARY_MODEL, device="cpu", use_cache=False, runtime="torch")  # the conversion
     ours = np.array([p[CONTRADICTION] for p in model.predict(PAIRS)])
     session = ort.InferenceSession(str(_aegis.verified().onnx), providers=["CPUExecutionProvider"])
     theirs = []
