@@ -164,3 +164,27 @@ def test_the_embedded_model_runs_on_onnxruntime_as_it_does_on_torch():
     assert (onnx.folder / _onnx.ONNX_FILE).stat().st_size < 200_000_000  # fp32 would be ~300 MB
     for a, b in zip(onnx.predict(PAIRS), torch_model.predict(PAIRS), strict=True):
         assert a == pytest.approx(b, abs=1e-4)
+
+
+def test_check_loads_the_model_in_the_background_while_spacy_parses(monkeypatch):
+    import threading
+
+    from crosscheck.config import Settings
+    from crosscheck.pipeline import check
+
+    loaded_in: list[str] = []
+
+    class Neutral(TransformerNLI):
+        def _batch_probabilities(self, batch):
+            return [[0.1, 0.8, 0.1] for _ in batch]
+
+    def loader():
+        loaded_in.append(threading.current_thread().name)
+        return object(), object(), "cpu"
+
+    labels = ("entailment", "neutral", "contradiction")
+    model = Neutral("fake", labels, loader, batch_size=16, max_length=160, cache=None)
+    monkeypatch.setattr("crosscheck.nli.load_model", lambda *args, **kwargs: model)
+    report = check([ROOT / "fixtures" / "balloon"], Settings(cache=False))
+    assert loaded_in == ["crosscheck-nli-preload"]
+    assert report.stats["timings"]["model_load"] >= 0 and report.stats["timings"]["judge"] >= 0
