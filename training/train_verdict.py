@@ -30,7 +30,7 @@ OTHER_CHECKS = frozenset({"title", "quote"})
 C = 0.1
 
 
-def collect(folders: list[Path]) -> list[dict[str, object]]:
+def collect(folders: list[Path], model_name: str | None = None) -> list[dict[str, object]]:
     """Signals and gold labels for every candidate pair of every cluster under ``folders``."""
     from crosscheck.align import align
     from crosscheck.config import Settings
@@ -41,7 +41,7 @@ def collect(folders: list[Path]) -> list[dict[str, object]]:
     from crosscheck.models import Evidence, Finding
     from crosscheck.pipeline import configured_model, prepare
 
-    settings = Settings()
+    settings = Settings(model=model_name)
     model = configured_model(settings)
     rows = []
     clusters, _ = find_inputs(folders)
@@ -123,19 +123,24 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--from-pairs", action="store_true", help="refit from the pairs file only")
+    parser.add_argument(
+        "--model", help="the NLI model to fit to (default: the bundled one, which the verdict ships for)"
+    )
+    parser.add_argument("--pairs", type=Path, default=PAIRS, help="where the labelled signals are kept")
+    parser.add_argument("--output", type=Path, default=OUTPUT, help="where the coefficients are written")
     parser.add_argument("folders", nargs="*", type=Path, default=DEV)
     args = parser.parse_args()
     if args.from_pairs:
-        rows = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line]
+        rows = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines() if line]
     else:
         if any("test" in folder.parts for folder in args.folders):
             parser.error("the test split is never trained on")
-        rows = collect(args.folders)
-        PAIRS.write_text(
+        rows = collect(args.folders, args.model)
+        args.pairs.write_text(
             "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8"
         )
     document = fit(rows)
-    OUTPUT.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    args.output.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(document["trained_on"], indent=2))
 
 
