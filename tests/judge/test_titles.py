@@ -43,8 +43,11 @@ def test_outdated_title_is_reported_with_the_evidence_from_each_side():
     assert len(findings) == 1
     finding = findings[0]
     assert finding.kind == "title" and finding.severity == "high"
-    assert [c.article.id for c in finding.claims] == ["x", "y"]
-    assert finding.claims[1].text == "Chief envoy Lena Ortiz arrived in Oslo."
+    assert [c.article.id for c in finding.claims] == ["x", "y", "y"]
+    # the sentence the explanation cites comes first, then the other title
+    assert finding.claims[1].text == "Ortiz was promoted from foreign minister last month."
+    assert finding.claims[2].text == "Chief envoy Lena Ortiz arrived in Oslo."
+    assert "Y News calls Lena Ortiz chief envoy" in finding.explanation
     assert "Daily X calls Lena Ortiz foreign minister" in finding.explanation
     assert "Y News says Lena Ortiz is no longer foreign minister" in finding.explanation
     assert [s.text for s in finding.evidence[0].spans] == ["Foreign Minister"]

@@ -157,13 +157,18 @@ def _outdated(current: list[_Stated], former: list[_Stated]) -> list[Finding]:
             others = [
                 s for s in current if s.person == person and s.title != title and s.article.id != article_id
             ]
-            preferred = [s for s in others if s.article.id == denial.article.id] or others
-            counter = preferred[0] if preferred else denial
             who = _display(person, [claim_of_x.claim])
             text = f"{claim_of_x.article.label} calls {who} {title}, but {denial.article.label} says {who} is no longer {title}"
             if others:
-                text += f"; {names(s.article for s in others)} call {who} {' / '.join(sorted({s.title for s in others}))}"
-            evidence = [(claim_of_x.claim, [claim_of_x.fact.span]), (counter.claim, [counter.fact.span])]
+                outlets = list(dict.fromkeys(s.article.label for s in others))
+                verb = "calls" if len(outlets) == 1 else "call"
+                text += f"; {names(s.article for s in others)} {verb} {who} {' / '.join(sorted({s.title for s in others}))}"
+            # the sentence the explanation cites (the one that says the title is former), then
+            # the other title it names
+            evidence = [(claim_of_x.claim, [claim_of_x.fact.span]), (denial.claim, [denial.fact.span])]
+            preferred = [s for s in others if s.article.id == denial.article.id] or others
+            if preferred and preferred[0].claim is not denial.claim:
+                evidence.append((preferred[0].claim, [preferred[0].fact.span]))
             findings.append(make_finding("title/outdated", "title", "high", 0.95, text, evidence))
     return findings
 
