@@ -100,6 +100,14 @@ MetaOpt = Annotated[
         show_default=False,
     ),
 ]
+UrlsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--urls",
+        help="A file of web page addresses to fetch and read, one per line ('#' starts a comment).",
+        show_default=False,
+    ),
+]
 MaxArticleCharsOpt = Annotated[
     int | None,
     typer.Option(
@@ -129,6 +137,43 @@ def _parse_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"--date must be YYYY-MM-DD, not {value!r}") from None
+
+
+def _read_urls(urls: Path | None) -> list[str]:
+    """``--urls FILE``: one http(s) address per line; blank lines and ``#`` comments are left out."""
+    if urls is None:
+        return []
+    try:
+        lines = urls.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        problem = getattr(error, "strerror", None) or "not UTF-8 text"
+        raise UsageError(f"cannot read the URL list: {problem}", path=str(urls)) from None
+    found = []
+    for number, line in enumerate(lines, start=1):
+        address = line.split(" #")[0].strip()
+        if not address or address.startswith("#"):
+            continue
+        if not address.lower().startswith(("http://", "https://")) or " " in address:
+            raise UsageError(
+                f"line {number} is not an http:// or https:// address: {address[:80]!r}", path=str(urls)
+            )
+        found.append(address)
+    return found
+
+
+def _inputs(given: list[str] | None, urls: Path | None, what: str, command: str) -> list[str]:
+    """The command's inputs and the addresses of ``--urls``; at least one of them."""
+    inputs = [*(given or []), *_read_urls(urls)]
+    if not inputs:
+        raise UsageError(f"no inputs: name {what} or give --urls FILE (see 'crosscheck {command} --help')")
+    return inputs
+
+
+def _pages(settings: Settings) -> contextlib.AbstractContextManager[object]:
+    """Web pages are fetched with the page cache on or off as the settings say (``--no-cache``)."""
+    from crosscheck.ingest import fetching
+
+    return fetching(cache=settings.cache)
 
 
 def _color_wanted() -> bool:
@@ -299,8 +344,12 @@ def _apply_baseline(report: Any, baseline: Path | None, write_baseline: Path | N
 @_handled
 def check(
     paths: Annotated[
-        list[str], typer.Argument(metavar="PATH", help="Article files or folders; '-' reads standard input.")
-    ],
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH", help="Article files, folders or http(s) URLs; '-' reads standard input."
+        ),
+    ] = None,
+    urls: UrlsOpt = None,
     model: ModelOpt = None,
     device: DeviceOpt = None,
     threshold: ThresholdOpt = None,
@@ -353,12 +402,14 @@ def check(
         batch_size=batch_size,
         int8=int8 or None,
     )
-    report = _run(
-        quiet,
-        lambda hooks: run_check(
-            paths, settings, date=_parse_date(date), outlet=outlet, stdin=sys.stdin, hooks=hooks
-        ),
-    )
+    inputs = _inputs(paths, urls, "article paths", "check")
+    with _pages(settings):
+        report = _run(
+            quiet,
+            lambda hooks: run_check(
+                inputs, settings, date=_parse_date(date), outlet=outlet, stdin=sys.stdin, hooks=hooks
+            ),
+        )
     _deliver(
         report,
         settings,
@@ -442,9 +493,17 @@ def draft(
         typer.Option(
             "--source",
             "-s",
-            help="Source articles or folders: repeat it, or list several after it when the draft comes first.",
+            help="Source articles, folders or URLs: repeat it, or list several after it when the draft comes first.",
         ),
-    ],
+    ] = [],  # noqa: B006 - typer's list default, never mutated
+    urls: Annotated[
+        Path | None,
+        typer.Option(
+            "--urls",
+            help="A file of source web page addresses, one per line ('#' starts a comment).",
+            show_default=False,
+        ),
+    ] = None,
     all_findings: Annotated[
         bool, typer.Option("--all", help="Also report disagreements between sources.")
     ] = False,
@@ -498,18 +557,20 @@ def draft(
     )
     if settings.source_of("fail_on") == "default":  # a draft check exists to fail CI
         settings = settings.with_values({"fail_on": DRAFT_FAIL_ON}, "default for draft")
-    report = _run(
-        quiet,
-        lambda hooks: run_draft(
-            drafts,
-            source,
-            settings,
-            include_sources=all_findings,
-            unsupported=not no_unsupported,
-            stdin=sys.stdin,
-            hooks=hooks,
-        ),
-    )
+    sources = [*source, *_read_urls(urls)]
+    with _pages(settings):
+        report = _run(
+            quiet,
+            lambda hooks: run_draft(
+                drafts,
+                sources,
+                settings,
+                include_sources=all_findings,
+                unsupported=not no_unsupported,
+                stdin=sys.stdin,
+                hooks=hooks,
+            ),
+        )
     _deliver(
         report,
         settings,
@@ -558,10 +619,11 @@ class _StoryProgress:
 @app.command("batch")
 @_handled
 def batch_command(
-    inputs: Annotated[
-        list[str], typer.Argument(metavar="INPUT...", help="Files, folders, JSON/JSONL exports or URLs.")
-    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for stories.jsonl, reports and index.")],
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="INPUT...", help="Files, folders, JSON/JSONL exports or URLs."),
+    ] = None,
     fmt: Annotated[
         str,
         typer.Option(
@@ -581,6 +643,7 @@ def batch_command(
         Path | None,
         typer.Option(help="Use this grouping (JSON {story: [ids]} or a stories.jsonl).", show_default=False),
     ] = None,
+    urls: UrlsOpt = None,
     model: ModelOpt = None,
     device: DeviceOpt = None,
     threshold: ThresholdOpt = None,
@@ -613,7 +676,7 @@ def batch_command(
     hooks = BatchHooks(on_stories=progress.start, on_story=progress.advance)
     try:
         result = batch(
-            inputs,
+            _inputs(inputs, urls, "inputs", "batch"),
             out,
             settings,
             workers=workers,

@@ -34,6 +34,21 @@ ENGINES = ("process", "ray")
 FORMATS = ("html", "json", "markdown", "sarif")
 
 
+def _pages_follow_cache(function):  # type: ignore[no-untyped-def]
+    """Web pages in the inputs are fetched with the page cache on or off as ``settings.cache`` says."""
+    import functools
+
+    @functools.wraps(function)
+    def run(inputs, out, settings=None, **options):  # type: ignore[no-untyped-def]
+        from crosscheck.ingest import fetching
+
+        with fetching(cache=(settings or Settings()).cache):
+            return function(inputs, out, settings, **options)
+
+    return run
+
+
+@_pages_follow_cache
 def batch(
     inputs: Sequence[str | Path],
     out: str | Path,

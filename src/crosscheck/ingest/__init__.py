@@ -5,7 +5,8 @@ title, url, published), ``.html`` (trafilatura's article text and metadata),
 ``.json`` (a record, a list of records or ``{"articles": [...]}``) and ``.jsonl``
 (a record a line), each record a ``text`` (or ``body``/``content``) field with
 optional ``id``, ``outlet``/``source``, ``title``, ``url``, ``published``/``date``.
-Folders are walked recursively in sorted order; ``-`` reads standard input.
+Folders are walked recursively in sorted order; ``-`` reads standard input; an
+``http(s)://`` address is fetched (``_fetch``: timeout, per-host spacing, page cache).
 
 A bad input never raises: it becomes a ``SkippedInput`` with a one-line problem,
 and the other inputs are still read. Input files are only ever read. An article not
@@ -28,6 +29,7 @@ from typing import TextIO
 from crosscheck.errors import UsageError
 from crosscheck.ingest._decode import Unreadable, decode
 from crosscheck.ingest._discover import Source, expand
+from crosscheck.ingest._fetch import fetching
 from crosscheck.ingest._formats import (
     Draft,
     Records,
@@ -42,7 +44,14 @@ from crosscheck.ingest._language import not_english
 from crosscheck.ingest._manifest import apply_manifest, read_manifest
 from crosscheck.models import Article, SkippedInput
 
-__all__ = ["DEFAULT_MAX_ARTICLE_CHARS", "DEFAULT_MAX_BYTES", "STDIN_PATH", "IngestResult", "ingest"]
+__all__ = [
+    "DEFAULT_MAX_ARTICLE_CHARS",
+    "DEFAULT_MAX_BYTES",
+    "STDIN_PATH",
+    "IngestResult",
+    "fetching",
+    "ingest",
+]
 
 #: Largest input read (5 MB): a news article is rarely over 100 kB of text, so
 #: anything larger is a dump or a wrong file, and reading it would stall the run.
@@ -149,6 +158,15 @@ class _Reader:
         except OSError as error:
             self.skip(source.path, f"cannot read the file: {(error.strerror or str(error)).lower()}")
 
+    def read_url(self, url: str) -> None:
+        """A web page (``_fetch``): fetched or read from the page cache, then read as HTML."""
+        from crosscheck.ingest._fetch import FetchError, read_page
+
+        try:
+            self._add(url, [read_page(url, max_bytes=self.max_bytes)], None)
+        except (FetchError, Unreadable) as problem:
+            self.skip(url, str(problem))
+
     def read_stdin(self, stream: TextIO | None) -> None:
         """Standard input: JSON records when it parses as such, HTML when it starts like a page, else text."""
         try:
@@ -238,6 +256,7 @@ def ingest(
     given: list[Article] = []
     sources: dict[str, Source] = {}
     read_stdin = False
+    urls: list[str] = []
     for item in paths:
         if isinstance(item, Article):
             given.append(item)
@@ -245,6 +264,9 @@ def ingest(
         raw = os.fspath(item)
         if raw == "-":
             read_stdin = True
+            continue
+        if raw.lower().startswith(("http://", "https://")):  # fetched only when named (see _fetch)
+            urls.append(raw)
             continue
         found, problems = expand(raw)
         for path, problem in problems:
@@ -255,6 +277,8 @@ def ingest(
                 sources[source.real] = source
     for source in sorted(sources.values(), key=lambda source: source.path):
         reader.read_file(source)
+    for url in dict.fromkeys(urls):
+        reader.read_url(url)
     if read_stdin:
         reader.read_stdin(stdin)
 
