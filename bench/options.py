@@ -21,6 +21,10 @@ class BenchOptions:
     sentences: int = 40
     throughput_pairs: int = 256
     recall_sample: int = 1500
+    #: Generated day sizes for bench/batch.py, in articles (--batch-sizes; --batch-big adds 5,000).
+    batch_sizes: tuple[int, ...] = (200, 1000)
+    batch_ray: bool = True
+    batch_real_size: int = 60
     balloon: Path = ROOT / "fixtures" / "balloon"
     scratch: Path = field(default_factory=lambda: Path(os.environ.get("TMPDIR", "/tmp")) / "crosscheck-bench")
 

@@ -1,4 +1,4 @@
-"""Run the benchmarks: ``python bench/run.py [e2e growth throughput recall] [--fake] ...``.
+"""Run the benchmarks: ``python bench/run.py [e2e growth throughput recall batch] [--fake] ...``.
 
 Each benchmark runs in its own process, so its peak memory (ru_maxrss) is its
 own; tables go to stdout as markdown and everything to bench/results/latest.json.
@@ -23,12 +23,13 @@ sys.path.insert(0, str(HERE))
 from options import BenchOptions, peak_rss_mb  # noqa: E402
 from table import markdown_table  # noqa: E402
 
-BENCHMARKS = ("e2e", "growth", "throughput", "recall")
+BENCHMARKS = ("e2e", "growth", "throughput", "recall", "batch")
 TITLES = {
     "e2e": "fixtures/balloon end to end, cold then warm result cache (seconds)",
     "growth": "Generated clusters: seconds per stage",
     "throughput": "NLI pairs per second, same pairs, same run",
     "recall": "Aligned pipeline vs all cross-article pairs",
+    "batch": "crosscheck batch on generated days: articles per minute, memory per worker",
 }
 
 
@@ -52,6 +53,10 @@ def _parse(argv: list[str]) -> tuple[list[str], BenchOptions, Path, str | None]:
     parser.add_argument(
         "--recall-sample", type=int, default=1500, help="other pairs to sample; 0 scores every one (exact)"
     )
+    parser.add_argument("--batch-sizes", default="200,1000", help="generated days for batch, in articles")
+    parser.add_argument("--batch-big", action="store_true", help="batch also on 5,000 articles")
+    parser.add_argument("--batch-no-ray", action="store_true", help="batch without the local Ray rows")
+    parser.add_argument("--batch-real-size", type=int, default=60, help="articles of batch's real-model row")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -63,6 +68,9 @@ def _parse(argv: list[str]) -> tuple[list[str], BenchOptions, Path, str | None]:
         sentences=args.sentences,
         throughput_pairs=args.throughput_pairs,
         recall_sample=args.recall_sample,
+        batch_sizes=tuple(int(s) for s in args.batch_sizes.split(",")) + ((5000,) if args.batch_big else ()),
+        batch_ray=not args.batch_no_ray,
+        batch_real_size=args.batch_real_size,
     )
     return list(args.names) or list(BENCHMARKS), options, args.out, args.child
 

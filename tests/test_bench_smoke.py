@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHMARKS = ("e2e", "growth", "throughput", "recall")
+BENCHMARKS = ("e2e", "growth", "throughput", "recall", "batch")
 
 
 @pytest.fixture(scope="module")
 def tiny_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, object]]:
     out = tmp_path_factory.mktemp("bench") / "latest.json"
     command = [sys.executable, str(ROOT / "bench" / "run.py"), "--fake", "--sizes", "2,3", "--sentences", "6"]
-    command += ["--throughput-pairs", "8", "--recall-sample", "20", "--out", str(out)]
+    command += ["--throughput-pairs", "8", "--recall-sample", "20", "--batch-sizes", "16", "--out", str(out)]
     done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT, timeout=600)
     return done.stdout, json.loads(out.read_text(encoding="utf-8"))
 
@@ -83,3 +83,18 @@ def test_e2e_times_every_stage_of_both_runs(tiny_run: tuple[str, dict[str, objec
         assert {"ingest", "segment", "extract", "align", "judge", "report"} <= set(row)
         assert not row["model_loaded"]  # the fake model is handed in, never loaded
     assert e2e["warm_speedup"] > 0 and e2e["nli_pairs"] > 0
+
+
+def test_batch_rows_give_articles_per_minute_and_memory_per_worker(
+    tiny_run: tuple[str, dict[str, object]],
+) -> None:
+    _, record = tiny_run
+    batch = record["results"]["batch"]  # type: ignore[index]
+    rows = batch["rows"]
+    assert {(row["engine"], row["workers"]) for row in rows} >= {("process", 1), ("process", 2)}
+    for row in rows:
+        assert row["articles"] == 16 and row["model"] == "fake" and row["failed"] == 0
+        assert row["articles_per_min"] > 0 and row["worker_peak_mb"] > 0 and row["checked_stories"] > 0
+    assert len({row["findings"] for row in rows}) == 1  # every engine finds the same
+    (growth,) = batch["growth"]
+    assert growth["articles"] == 16 and growth["candidate_pairs"] >= 0 and 0 < growth["b_cubed_f1"] <= 1
