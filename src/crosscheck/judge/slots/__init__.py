@@ -33,10 +33,20 @@ class SlotDifference:
     size: float
     #: the values are lengths of time ("nine minutes", "23 minutes"): often two different intervals
     duration: bool = False
+    #: the parse attaches both values to the same verb or event noun ("shot down on February 4" /
+    #: "shot the balloon down on February 6"): one signal among others, never a gate
+    same_event: bool = False
 
     @property
     def substitutable(self) -> bool:
         return self.first_value is not None and self.second is not None
+
+
+def same_event(first: str | None, second: str | None) -> bool:
+    """Two facts' event lemmas name one event ('shoot down' and 'shoot')."""
+    from crosscheck.judge.facts import event_key
+
+    return first is not None and second is not None and event_key(first) == event_key(second)
 
 
 def substituted(claim: Claim, span: Span, value: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from crosscheck.judge.exemptions import as_of_publication
 from crosscheck.judge.facts import DIFFERENT_EVENT_DAYS, ArticleFacts
-from crosscheck.judge.slots import SlotDifference
+from crosscheck.judge.slots import SlotDifference, same_event
 from crosscheck.models import ClaimPair, DateFact
 
 
@@ -33,7 +33,10 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
                 continue
             if index.states_day(second_id, a) or index.states_day(first_id, b):
                 continue
-            return SlotDifference("date", a.span, b.span, written(a), min(gap / 7, 1.0))
+            size = min(gap / 7, 1.0)
+            return SlotDifference(
+                "date", a.span, b.span, written(a), size, same_event=same_event(a.event, b.event)
+            )
     return None
 
 
@@ -46,4 +49,6 @@ def _year_difference(pair: ClaimPair) -> SlotDifference | None:
     if {d.value.year for d in a_dates} & {d.value.year for d in b_dates}:
         return None
     a, b = a_dates[0], b_dates[0]
-    return SlotDifference("date", a.span, b.span, str(a.value.year), 1.0)
+    return SlotDifference(
+        "date", a.span, b.span, str(a.value.year), 1.0, same_event=same_event(a.event, b.event)
+    )

@@ -7,7 +7,7 @@ only marks the difference; the model's verdict on the pair decides.
 
 from __future__ import annotations
 
-from crosscheck.judge.slots import SlotDifference
+from crosscheck.judge.slots import SlotDifference, same_event
 from crosscheck.lexicon import NEGATION_CUES
 from crosscheck.models import ClaimPair, Span
 
@@ -22,4 +22,11 @@ def difference(pair: ClaimPair) -> SlotDifference | None:
     first, second = (
         (cue[0] if cue else None, None) if denier is pair.first else (None, cue[0] if cue else None)
     )
-    return SlotDifference("negation", first, second, None, 1.0)
+    return SlotDifference(
+        "negation",
+        first,
+        second,
+        None,
+        1.0,
+        same_event=same_event(pair.first.facts.predicate, pair.second.facts.predicate),
+    )

@@ -12,7 +12,7 @@ import math
 
 from crosscheck.judge.exemptions import running_count
 from crosscheck.judge.facts import ArticleFacts, comparable, numbers_agree
-from crosscheck.judge.slots import SlotDifference
+from crosscheck.judge.slots import SlotDifference, same_event
 from crosscheck.models import TIME_UNITS, ClaimPair, NumberFact
 
 #: |log10| of the ratio at which a figure difference counts as large (size 1).
@@ -41,7 +41,15 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
         return None
     a, b = min(candidates, key=lambda ab: _log_ratio(*ab))
     size = min(_log_ratio(a, b) / LARGE_RATIO_LOG10, 1.0)
-    return SlotDifference("number", a.span, b.span, a.span.text, size, duration=a.unit in TIME_UNITS)
+    return SlotDifference(
+        "number",
+        a.span,
+        b.span,
+        a.span.text,
+        size,
+        duration=a.unit in TIME_UNITS,
+        same_event=same_event(a.event, b.event),
+    )
 
 
 def _log_ratio(a: NumberFact, b: NumberFact) -> float:

@@ -8,7 +8,7 @@ two levels of one country (Washington / the United States) are one place.
 from __future__ import annotations
 
 from crosscheck.judge.facts import located, same_country
-from crosscheck.judge.slots import SlotDifference
+from crosscheck.judge.slots import SlotDifference, same_event
 from crosscheck.models import ClaimPair
 
 
@@ -24,4 +24,11 @@ def difference(pair: ClaimPair) -> SlotDifference | None:
     if any(name in second_text for name in a_names) or any(name in first_text for name in b_names):
         return None
     a, b = a_places[0], b_places[0]
-    return SlotDifference("place", a.span, b.span, a.span.text, 1.0)
+    return SlotDifference(
+        "place",
+        a.span,
+        b.span,
+        a.span.text,
+        1.0,
+        same_event=same_event(pair.first.facts.predicate, pair.second.facts.predicate),
+    )
