@@ -116,6 +116,23 @@ MaxArticleCharsOpt = Annotated[
 ]
 
 
+def progress_bar(label: str):  # type: ignore[no-untyped-def]
+    """A started, transient rich progress bar on stderr (rich imported only when one is shown)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    bar.start()
+    return bar
+
+
 def _handled(command: Callable[..., None]) -> Callable[..., None]:
     """The one boundary where library errors become one line on stderr and exit code 2."""
 
@@ -196,18 +213,7 @@ class _Progress:
     def start(self, total: int) -> None:
         if not self.enabled or total <= 0:
             return
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.bar = Progress(
-            TextColumn("scoring claim pairs"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self.bar.start()
+        self.bar = progress_bar("scoring claim pairs")
         self.task = self.bar.add_task("nli", total=total)
 
     def advance(self, done: int) -> None:
@@ -592,18 +598,7 @@ class _StoryProgress:
     def start(self, stories: int, articles: int) -> None:
         if not self.enabled or stories <= 0:
             return
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.bar = Progress(
-            TextColumn(f"checking stories ({articles} articles)"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self.bar.start()
+        self.bar = progress_bar(f"checking stories ({articles} articles)")
         self.task = self.bar.add_task("stories", total=stories)
 
     def advance(self, record: Any) -> None:
