@@ -30,6 +30,7 @@ SHIPPED = (
     "crosscheck/nli/adapter/adapter_config.json",
     "crosscheck/nli/MODEL_CARD.md",
     "crosscheck/report/schema.json",
+    "crosscheck/judge/verdict.json",
 )
 
 
