@@ -110,7 +110,7 @@ def test_two_offices_of_one_kind_for_one_person_conflict():
     ]
     findings = title_findings(claims)
     assert [f.explanation for f in findings] == [
-        "x calls Omar Sy defense minister; y calls Omar Sy interior minister"
+        "x calls Omar Sy defense minister; y calls Omar Sy interior minister."
     ]
 
 

@@ -36,10 +36,17 @@ def make_finding(
         kind=kind,
         severity=severity,
         score=round(float(score), 4),
-        explanation=explanation,
+        explanation=as_sentence(explanation),
         evidence=items,
         rule=rule(rule_code).code,
     )
+
+
+def as_sentence(text: str) -> str:
+    """An explanation reads as a sentence: one space between words and a full stop (its first
+    word is an outlet's name, kept as the outlet writes it)."""
+    flat = " ".join(text.split())
+    return flat if flat.endswith((".", "!", "?", '."', ".'")) else flat + "."
 
 
 def days_apart(first: Article, second: Article) -> int | None:
