@@ -9,7 +9,7 @@ import pytest
 
 from crosscheck.models import Report
 from crosscheck.report import render
-from crosscheck.report.sarif import artifact_uri
+from crosscheck.report.sarif import DISTRIBUTION, artifact_uri
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
 
@@ -38,7 +38,7 @@ def test_driver_rules_and_levels(report: Report) -> None:
     assert log["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json" and log["version"] == "2.1.0"
     (run,) = log["runs"]
     driver = run["tool"]["driver"]
-    assert driver["name"] == "crosscheck" and driver["version"] == metadata.version("crosscheck")
+    assert driver["name"] == "crosscheck" and driver["version"] == metadata.version(DISTRIBUTION)
     rule_ids = [rule["id"] for rule in driver["rules"]]
     assert len(set(rule_ids)) == len(rule_ids) and "crosscheck/title" in rule_ids
     results = run["results"]
@@ -88,3 +88,11 @@ def test_artifact_uris_are_relative_and_encoded(tmp_path: Path, monkeypatch: pyt
     assert artifact_uri(str(tmp_path / "a" / "b.txt")) == "a/b.txt"
     outside = tmp_path.parent / "elsewhere.txt"
     assert artifact_uri(str(outside)) == outside.as_uri()
+
+
+def test_the_driver_reads_the_distribution_pyproject_names():
+    import re
+    from pathlib import Path
+
+    pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.search(r'^name = "([^"]+)"', pyproject, re.MULTILINE).group(1) == DISTRIBUTION

@@ -27,12 +27,14 @@ from crosscheck.report._common import (
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"high": "error", "medium": "warning", "low": "note"}
+#: the distribution's name on PyPI (pyproject's ``name``; the import and command are ``crosscheck``)
+DISTRIBUTION = "crosscheck-news"
 
 
 def _driver_metadata() -> dict[str, str]:
     """Version and home page from the installed package, so they never drift from pyproject."""
     try:
-        meta = metadata.metadata("crosscheck")
+        meta = metadata.metadata(DISTRIBUTION)
     except metadata.PackageNotFoundError:
         return {"version": "0+unknown"}
     info = {"version": meta["Version"]}
