@@ -11,8 +11,10 @@ can look like Dutch or German to it.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from crosscheck.lexicon import ENGLISH_FUNCTION_WORDS
 from crosscheck.models import Article
 
 #: How much prose is read: enough for a sure answer, little enough to stay fast.
@@ -23,6 +25,11 @@ SHORT_TEXT = 300
 SURE_SHORT, SURE = 0.99, 0.9
 #: The last code point of the Latin scripts (Latin Extended-B).
 LATIN_END = 0x024F
+#: Share of words that are English-only function words at which a text is English without asking
+#: the model (English news runs at 20-30%; Spanish, French or German text at under 3%): it saves
+#: loading the model, about 0.45 s, on every run of English articles.
+PLAINLY_ENGLISH = 0.15
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 NAMES = {
     "ar": "Arabic",
@@ -82,6 +89,13 @@ def detect(text: str) -> tuple[str, float]:
     return str(code), float(probability)
 
 
+def plainly_english(text: str) -> bool:
+    words = [word.lower() for word in _WORD.findall(text)]
+    return (
+        bool(words) and sum(word in ENGLISH_FUNCTION_WORDS for word in words) / len(words) >= PLAINLY_ENGLISH
+    )
+
+
 def language_name(code: str) -> str:
     return NAMES.get(code, code)
 
@@ -90,7 +104,7 @@ def not_english(article: Article) -> str | None:
     """Why the article cannot be checked ("written in Chinese (zh), ..."), or None when it is English."""
     text = _prose(article)
     letters = sum(char.isalpha() for char in text)
-    if letters < 20:
+    if letters < 20 or plainly_english(text):
         return None
     code, probability = detect(text)
     # Mostly letters beyond Latin (Chinese, Cyrillic, Arabic...) is not English whatever the odds.

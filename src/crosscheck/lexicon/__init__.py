@@ -3,6 +3,7 @@
 from crosscheck.lexicon.en import (
     DENIAL_VERBS,
     DESCRIPTIVE_ROLES,
+    ENGLISH_FUNCTION_WORDS,
     NEGATION_CUES,
     NEGATORS,
     OFFICE_HEADS,
@@ -14,6 +15,7 @@ from crosscheck.lexicon.en import (
 __all__ = [
     "DENIAL_VERBS",
     "DESCRIPTIVE_ROLES",
+    "ENGLISH_FUNCTION_WORDS",
     "NEGATION_CUES",
     "NEGATORS",
     "OFFICE_HEADS",

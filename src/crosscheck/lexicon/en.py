@@ -18,6 +18,13 @@ NEGATORS = frozenset({"not", "n't", "never", "no longer"})
 #: Words highlighted as the negation in a report.
 NEGATION_CUES = frozenset({"not", "no", "never", "n't", "denied", "denies", "deny", "without"})
 
+#: Function words that are English only (not also Spanish, Portuguese, French, German, Dutch or
+#: Italian words such as "a", "in", "an", "die"): a text full of them is English.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to that is was for with said it on as by from were has have his her which this "
+    "their they been would will who its at are not but".split()
+)
+
 #: Words saying a figure or a state is the latest of several ("rose to", "so far"): a running count.
 UPDATE_WORDS = (
     "rose", "risen", "rising", "climbed", "increased", "grew", "jumped", "updated", "latest", "now",
