@@ -76,9 +76,7 @@ def judge(
     findings = title_findings(claims) + quote_findings(claims)
     found = candidates(claims, pairs) if load_model is not None else []
     if found and load_model is not None:
-        if on_scoring is not None:
-            on_scoring(sum(6 if c.difference and c.difference.substitutable else 2 for c in found))
-        signals = gather(load_model(), found, progress)
+        signals = gather(load_model(), found, progress, on_scoring)
         findings += conflict_findings(signals, shipped(), threshold)
     findings = _unique(sorted(findings, key=_sort_key))
     if kinds is not None:

@@ -127,8 +127,12 @@ def gather(
     model: NLIModel,
     found: Sequence[Candidate],
     progress: Callable[[int], None] | None = None,
+    on_scoring: Callable[[int], None] | None = None,
 ) -> list[PairSignals]:
-    """Score every candidate in one batched call: both directions, originals and rewrites."""
+    """Score every candidate in one batched call: both directions, originals and rewrites.
+
+    ``on_scoring`` is told how many directed pairs that call scores, before it starts.
+    """
     texts: list[tuple[str, str]] = []
     for item in found:
         texts += [
@@ -155,6 +159,8 @@ def gather(
                 (first_clause, rewritten_clause),
                 (rewritten_clause, first_clause),
             ]
+    if on_scoring is not None and texts:
+        on_scoring(len(texts))
     scores = model.predict(texts, progress=progress) if texts else []
     signals = []
     for number, item in enumerate(found):

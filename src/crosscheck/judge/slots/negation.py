@@ -7,6 +7,7 @@ only marks the difference; the model's verdict on the pair decides.
 
 from __future__ import annotations
 
+from crosscheck.judge._common import word_spans
 from crosscheck.judge.slots import SlotDifference, same_event
 from crosscheck.lexicon import NEGATION_CUES
 from crosscheck.models import ClaimPair, Span
@@ -16,8 +17,6 @@ def difference(pair: ClaimPair) -> SlotDifference | None:
     if pair.first.facts.negated == pair.second.facts.negated:
         return None
     denier = pair.first if pair.first.facts.negated else pair.second
-    from crosscheck.judge._common import word_spans
-
     cue: list[Span] = word_spans(denier, NEGATION_CUES.__contains__)
     first, second = (
         (cue[0] if cue else None, None) if denier is pair.first else (None, cue[0] if cue else None)
