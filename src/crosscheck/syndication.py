@@ -75,11 +75,11 @@ def _sentences(article: Article) -> set[str]:
     return {" ".join(part.split()) for part in _SENTENCE_END.split(_body(article)) if part.strip()}
 
 
-def edited(first: Article, second: Article) -> bool:
-    """One article rewrites a sentence of the other instead of carrying it word for word."""
+def edited(a: set[str], b: set[str]) -> bool:
+    """One article (its ``_sentences``) rewrites a sentence of the other instead of carrying it
+    word for word."""
     from rapidfuzz import fuzz, process
 
-    a, b = _sentences(first), _sentences(second)
     only_a, only_b = sorted(a - b), sorted(b - a)
     if not only_a or not only_b:
         return False
@@ -170,7 +170,8 @@ def find_copies(articles: Sequence[Article]) -> list[Syndicated]:
     for members in finder.groups():
         ordered = sorted(members, key=lambda i: _representative_key(articles[i], len(finder.prints[i])))
         kept = ordered[0]
-        copies = [i for i in ordered[1:] if not edited(articles[kept], articles[i])]
+        kept_sentences = _sentences(articles[kept])  # once per group, not once per copy
+        copies = [i for i in ordered[1:] if not edited(kept_sentences, _sentences(articles[i]))]
         if not copies:
             continue
         similarity = min(overlap(finder.prints[kept], finder.prints[i])[0] for i in copies)
