@@ -138,18 +138,21 @@ def test_default_cpu_path_and_spacy_import_no_torch(tiny_checkpoint):
         "from crosscheck.nli import load_model\n"
         f"model = load_model({folder!r}, runtime='onnx', device='cpu', use_cache=False)\n"
         "model.preload()\n"
+        "imported_first = all(m in sys.modules for m in ('numpy', 'onnxruntime', 'tokenizers'))\n"
         "doc = load_pipeline()('Blinken met Wang Yi in Munich on Saturday.')\n"
         f"scores = model.predict({PAIRS[:2]!r})\n"
-        "print(json.dumps([type(model).__name__, [e.text for e in doc.ents], 'torch' in sys.modules]))\n"
+        "print(json.dumps([type(model).__name__, [e.text for e in doc.ents], 'torch' in sys.modules, imported_first]))\n"
     )
     env = dict(os.environ, HF_HUB_OFFLINE="1")
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    name, entities, torch_imported = json.loads(done.stdout.strip().splitlines()[-1])
+    name, entities, torch_imported, imported_first = json.loads(done.stdout.strip().splitlines()[-1])
     assert name == "OnnxNLI" and "Blinken" in entities
     assert torch_imported is False
+    # the runtime's imports ran in the caller's thread, so spaCy's numpy import cannot race them
+    assert imported_first is True
 
 
 @pytest.mark.slow

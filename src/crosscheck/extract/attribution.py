@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+
 def attribution(
     context: ArticleContext, sentence: Sentence, quoted: bool, speaker: str | None = None
 ) -> Attribution | None:

@@ -307,6 +307,11 @@ class OnnxNLI(TransformerNLI):
         super().__init__(name, labels, loader, batch_size=batch_size, max_length=max_length, cache=cache)
         self.folder = folder
 
+    def _import_runtime(self) -> None:
+        import numpy  # noqa: F401
+        import onnxruntime  # noqa: F401
+        import tokenizers  # noqa: F401
+
     @property
     def tokenizer(self) -> Any:
         """The fast tokenizer (loads the export)."""

@@ -76,8 +76,17 @@ class TransformerNLI:
         """Start loading the weights in a background thread (while spaCy parses, say);
         the first pair to score waits for it. A failure is raised there, not here."""
         if self._loaded is None and self._preloading is None:
+            self._import_runtime()
             self._preloading = threading.Thread(target=self._load, name="crosscheck-nli-preload")
             self._preloading.start()
+
+    def _import_runtime(self) -> None:
+        """Import the libraries the loader needs in the caller's thread: two threads
+        importing a package with circular imports (numpy, which spaCy imports too) can
+        each see it half initialised, and CI did. Only the loading itself runs beside."""
+        import numpy  # noqa: F401
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
 
     def _load(self) -> None:
         with self._loading:
