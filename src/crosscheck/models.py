@@ -200,6 +200,9 @@ class Facts:
     attribution: Attribution | None = None
     negated: bool = False
     predicate: str | None = None
+    #: what a negated predicate denies, as lemmas ("concede" in "had not conceded", "warning" in
+    #: "issued no warning"); empty when not negated, or not known
+    denied: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)

@@ -56,8 +56,30 @@ def test_source_table():
         ("The agency said it has not seen evidence of fraud.", True),
         ("The mayor never visited the site.", True),
         ("The mayor visited the site.", False),
+        ("No weather warning was in force for the city that afternoon.", True),
+        ("The navy issued no warning for the coast.", True),
+        ("There were no deaths, the health directorate said.", True),
+        ("The navy issued a warning for the coast.", False),
+        ("No longer a candidate, she campaigned for her rival.", False),
         ("The agency said it has seen evidence of fraud.", False),
     ],
 )
 def test_negation(claims, text, negated):
     assert claims(text)[0].facts.negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("As of Monday, Halas had not conceded.", ("concede",)),
+        (
+            "The navy said the quake posed no threat and issued no warning for the coast.",
+            ("threat", "warning"),
+        ),
+        ("No weather warning was in force for the city that afternoon.", ("warning",)),
+        ("The army has denied any role in the blast.", ("role",)),
+        ("The army claimed a role in the blast.", ()),
+    ],
+)
+def test_what_a_negation_denies(claims, text, denied):
+    assert claims(text)[0].facts.denied == denied

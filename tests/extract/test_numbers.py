@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _numbers(claim):
     return [(n.value, n.unit, n.qualifier) for n in claim.facts.numbers]
@@ -29,6 +31,18 @@ def test_billion_words_and_votes(claims):
     found = _numbers(claims("The deal was worth $15.2 billion, and she won 1.2 million votes.")[0])
     assert (15.2e9, "usd", "exact") in found
     assert (1.2e6, "vote", "exact") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The magnitude 7.4 quake struck at dawn.",
+        "The quake had a magnitude of 7.4, the agency said.",
+        "It was followed by a 7.4-magnitude aftershock.",
+    ],
+)
+def test_a_measure_written_before_the_figure_is_its_unit(claims, text):
+    assert _numbers(claims(text)[0]) == [(7.4, "magnitude", "exact")]
 
 
 def test_percent(claims):

@@ -4,7 +4,7 @@ from crosscheck.judge.exemptions import different_events
 from crosscheck.judge.facts import ArticleFacts
 from crosscheck.judge.slots import date
 from crosscheck.models import ClaimPair
-from tests.conftest import article, claim
+from tests.conftest import article, claim, span
 from tests.judge.helpers import date as day
 
 
@@ -63,3 +63,15 @@ def test_dates_a_year_apart_or_an_earlier_years_background_are_different_events(
         claim(a, a.text, dates=(day(a, "2019", "2019-01-01", precision="year"),)), claim(b, b.text), 60.0
     )
     assert different_events(background) == "an earlier year's event"
+
+
+def test_a_relative_day_inside_a_quote_is_not_compared():
+    text_a = "The capsule carried its first crew into orbit on Wednesday."
+    text_b = '"Today a private company carried people to orbit," the chief executive said.'
+    a, b = article("a", text_a, "2024-03-07"), article("b", text_b, "2024-03-07")
+    first = claim(a, text_a, dates=(day(a, "Wednesday", "2024-03-06"),))
+    today = day(b, "Today", "2024-03-07", relative=True)
+    quoted = claim(b, text_b, dates=(today,), quotes=(span(b, text_b[1:52]),))
+    unquoted = claim(b, text_b, dates=(today,))
+    assert date.difference(ClaimPair(first, quoted, 70.0), ArticleFacts.of([first, quoted])) is None
+    assert date.difference(ClaimPair(first, unquoted, 70.0), ArticleFacts.of([first, unquoted])) is not None

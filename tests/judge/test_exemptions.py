@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from crosscheck.judge.exemptions import both_sides_reported, published_apart
+from crosscheck.judge.exemptions import both_sides_reported, published_apart, same_remark
 from crosscheck.models import Attribution, ClaimPair
 from tests.conftest import article, claim, span
 from tests.judge.helpers import name
@@ -55,3 +55,30 @@ def test_statements_of_articles_published_more_than_a_week_apart_are_exempt():
         article("b", "Blinken will travel this week.", "2023-06-14"),
     )
     assert published_apart(ClaimPair(claim(a, a.text), claim(b, b.text), 70.0))
+
+
+def _quoting(owner_id, text, quoted):
+    owner = article(owner_id, text, "2025-11-13")
+    return claim(owner, text, quotes=(span(owner, quoted),))
+
+
+def test_one_remark_quoted_by_both_is_exempt_whatever_its_frame():
+    a = _quoting(
+        "a",
+        'Tom Hadley, the Leader of the House, called the bill "a modest, practical change".',
+        "a modest, practical change",
+    )
+    b = _quoting(
+        "b",
+        'Workplace Relations Minister Tom Hadley said it was "a modest, practical change".',
+        "a modest, practical change",
+    )
+    assert same_remark(ClaimPair(a, b, 80.0))
+
+
+def test_different_remarks_of_one_speaker_are_not_exempt():
+    a = _quoting(
+        "a", 'Brannigan said members "are sick of being told to wait".', "are sick of being told to wait"
+    )
+    b = _quoting("b", 'Brannigan said members had "run out of patience".', "run out of patience")
+    assert not same_remark(ClaimPair(a, b, 80.0))

@@ -24,3 +24,30 @@ def test_same_polarity_is_no_difference():
         negation.difference(ClaimPair(claim(a, a.text, negated=True), claim(b, b.text, negated=True), 90.0))
         is None
     )
+
+
+def test_a_denial_of_what_the_other_claim_asserts_differs():
+    a, b = (
+        article("a", "The navy issued a tsunami warning for the coast."),
+        article("b", "The navy said the quake posed no threat and issued no warning for the coast."),
+    )
+    found = negation.difference(
+        ClaimPair(claim(a, a.text), claim(b, b.text, negated=True, denied=("threat", "warning")), 80.0)
+    )
+    assert found is not None and found.second is not None and found.second.text == "no"
+
+
+def test_a_denial_of_something_the_other_claim_does_not_mention_is_no_difference():
+    a, b = (
+        article("a", "The union said up to 2,000 jobs could be at risk at the plants."),
+        article("b", "The union warned jobs were at risk; the buyer said no plant closures were planned."),
+    )
+    pair = ClaimPair(claim(a, a.text), claim(b, b.text, negated=True, denied=("closure",)), 80.0)
+    assert negation.difference(pair) is None
+
+
+def test_a_denial_both_make_is_no_difference_even_where_the_parse_misses_one():
+    a = article("a", 'Price said Blinken warned that "this act must never again occur."')
+    b = article("b", 'Blinken told Wang that such an incident "must never occur again."')
+    pair = ClaimPair(claim(a, a.text), claim(b, b.text, negated=True, denied=("occur",)), 80.0)
+    assert negation.difference(pair) is None

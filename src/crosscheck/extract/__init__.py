@@ -15,7 +15,7 @@ from crosscheck.extract.dates import dates, last_day_date
 from crosscheck.extract.events import with_events
 from crosscheck.extract.mentions import mentions, places
 from crosscheck.extract.names import normalize, same_person
-from crosscheck.extract.negation import negated
+from crosscheck.extract.negation import denied
 from crosscheck.extract.nlp import load_pipeline, parse
 from crosscheck.extract.numbers import numbers
 from crosscheck.extract.quotes import quotes
@@ -70,6 +70,7 @@ def _facts(
         places=places(found_mentions),
         quotes=found_quotes,
         attribution=attribution(context, sentence, bool(found_quotes), speaker),
-        negated=negated(context.sentence_tokens(sentence)),
+        denied=(denials := denied(context.sentence_tokens(sentence))),
+        negated=bool(denials),
     )
     return with_events(context, facts, sentence.start, sentence.end)

@@ -85,6 +85,7 @@ def _encode(facts: Facts) -> dict[str, Any]:
         if facts.attribution
         else None,
         "x": facts.negated,
+        "dn": list(facts.denied),
         "v": facts.predicate,
     }
 
@@ -102,6 +103,7 @@ def _decode(data: dict[str, Any]) -> Facts:
         if attribution
         else None,
         negated=bool(data["x"]),
+        denied=tuple(data["dn"]),
         predicate=data["v"],
     )
 

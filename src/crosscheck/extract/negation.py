@@ -1,4 +1,5 @@
-"""Whether the sentence's main predicate is negated: 'did not', 'has not seen', 'denied', 'never'.
+"""Whether the sentence's main predicate is negated: 'did not', 'has not seen', 'denied', 'never',
+'issued no warning'.
 
 For a reported statement ('the White House said it has not seen ...') the reported
 clause is the predicate that counts, since that is what the source asserts.
@@ -15,19 +16,41 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def negated(tokens: SpacySpan) -> bool:
-    """True when the main verb (or the reported clause of a speech verb) is negated or a denial."""
+def denied(tokens: SpacySpan) -> tuple[str, ...]:
+    """What the main verb and its conjuncts (or the reported clause of a speech verb) deny, as
+    lemmas: the verb itself ("had not *conceded*"), the noun "no" quantifies ("issued no
+    *warning*"), or a denial verb's object ("denied any *role*"); empty when nothing is negated."""
     if not len(tokens):
-        return False
+        return ()
     root = tokens.root
-    if _negative(root):
-        return True
-    if root.lemma_.lower() in SPEECH_VERBS:
-        return any(_negative(child) for child in root.children if child.dep_ in {"ccomp", "xcomp"})
-    return False
+    found = _denials(root)
+    if not found and root.lemma_.lower() in SPEECH_VERBS:
+        for child in root.children:
+            if child.dep_ in {"ccomp", "xcomp"}:
+                found += _denials(child)
+    return found
 
 
-def _negative(verb: Token) -> bool:
+def _denials(verb: Token) -> tuple[str, ...]:
+    verbs = [
+        verb,
+        *(child for child in verb.children if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}),
+    ]
+    return tuple(word for v in verbs if (word := _denial(v)) is not None)
+
+
+#: The verb's arguments whose determiner "no" negates the whole predicate
+#: ("no warning was in force", "issued no warning", "there were no deaths").
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def _denial(verb: Token) -> str | None:
     if verb.lemma_.lower() in DENIAL_VERBS:
-        return True
-    return any(child.dep_ == "neg" or child.lower_ in NEGATORS for child in verb.children)
+        objects = [child for child in verb.children if child.dep_ in {"dobj", "ccomp"}]
+        return (objects[0] if objects else verb).lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in NEGATORS:
+            return verb.lemma_.lower()
+        if child.dep_ in _ARGUMENTS and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            return child.lemma_.lower()
+    return None

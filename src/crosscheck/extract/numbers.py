@@ -20,6 +20,7 @@ from crosscheck.extract.context import ArticleContext, make_span
 from crosscheck.models import NumberFact, Sentence
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 _NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -287,6 +288,10 @@ def _unit(
             return _UNIT_SPELLING.get(spelled, first), end
     if last is None:
         return None, end
+    followed = last < len(doc) and doc[last].pos_ in {"NOUN", "PROPN"}
+    measure = _measure_before(doc, tokens.start, counts_a_noun=followed)
+    if measure is not None:
+        return measure, end
     k = last
     while k < len(doc) and k - last < 3 and doc[k].pos_ == "ADJ":
         k += 1
@@ -301,6 +306,20 @@ def _unit(
     if tokens.root.dep_ in {"nummod", "quantmod"} and head.pos_ == "NOUN":
         return _CURRENCY_WORDS.get(head.lemma_.lower(), head.lemma_.lower()), end
     return None, end
+
+
+def _measure_before(doc: Doc, first: int, *, counts_a_noun: bool) -> str | None:
+    """The common noun a figure is the measure of, written before it: 'magnitude 7.1', 'a
+    magnitude of 7.1', 'a 6.2-magnitude aftershock' all measure 'magnitude' (the noun after
+    the figure, 'quake', is what has it). 'A veteran of four flights' counts flights."""
+    k = first - 1
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].pos_ == "NOUN":
+        if counts_a_noun:
+            return None
+        k -= 1  # 'a magnitude of 7.1'
+    if k < 0 or doc[k].pos_ != "NOUN" or not doc[k].is_lower:
+        return None
+    return _UNIT_SPELLING.get(doc[k].lemma_.lower(), doc[k].lemma_.lower())
 
 
 def _value(text: str) -> float | None:

@@ -3,8 +3,8 @@
 Attribution and time shape a finding's severity and wording; they silence it only
 here, in the cases a fact-checker knows are not contradictions: explicitly
 different events, running counts, states true at each article's own date, both
-parties' opposing claims reported by both articles, and statements of articles
-published far apart.
+parties' opposing claims reported by both articles, one remark quoted by both, and
+statements of articles published far apart.
 """
 
 from __future__ import annotations
@@ -87,3 +87,25 @@ def both_sides_reported(pair: ClaimPair, claims_by_article: dict[str, list[Claim
         return any(same_party(party(claim), source) for claim in claims_by_article.get(article_id, ()))
 
     return carries(pair.first.article.id, b) and carries(pair.second.article.id, a)
+
+
+#: Words two quotations must share, in order, to be one remark.
+SAME_REMARK_WORDS = 4
+
+
+def same_remark(pair: ClaimPair) -> bool:
+    """Both claims quote the same words (``exempt/same-remark``): one remark, framed twice
+    ("Tom Hadley, the Leader of the House, called it ..." / "Minister Tom Hadley said ...").
+    How it was worded is the quote check's question, who said it the title check's; the
+    sentence-level verdict would only read the two frames as a conflict."""
+    from difflib import SequenceMatcher
+
+    def words(claim: Claim) -> list[list[str]]:
+        return [re.findall(r"\w+", quote.text.lower()) for quote in claim.facts.quotes]
+
+    for a in words(pair.first):
+        for b in words(pair.second):
+            match = SequenceMatcher(a=a, b=b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+            if match.size >= min(SAME_REMARK_WORDS, len(a), len(b)) and match.size >= 2:
+                return True
+    return False

@@ -32,10 +32,11 @@ _LOCATIVE = re.compile(
 
 @dataclass
 class ArticleFacts:
-    """Every number and day each article states: to see whether it states the other side's figure too."""
+    """Every number, day and place each article states: to see whether it states the other side's too."""
 
     numbers: dict[str, list[NumberFact]] = field(default_factory=lambda: defaultdict(list))
     days: dict[str, list[DateFact]] = field(default_factory=lambda: defaultdict(list))
+    places: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     @classmethod
     def of(cls, claims: Sequence[Claim]) -> ArticleFacts:
@@ -43,7 +44,13 @@ class ArticleFacts:
         for claim in claims:
             index.numbers[claim.article.id] += [n for n in claim.facts.numbers if n.unit]
             index.days[claim.article.id] += [d for d in claim.facts.dates if d.precision == "day"]
+            index.places[claim.article.id] |= {p.normalized for p in located(claim)}
         return index
+
+    def locates(self, article_id: str, place: str) -> bool:
+        """The article puts something in this place ("signed in Mombasa"); naming it elsewhere
+        (a dateline, "an economist at a Nairobi think tank") does not count."""
+        return place in self.places.get(article_id, ())
 
     def states_number(self, article_id: str, number: NumberFact) -> bool:
         """The article states this figure: an agreeing one of the same size ("at least 27" agrees

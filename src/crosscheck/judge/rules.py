@@ -53,8 +53,8 @@ RULES: tuple[Rule, ...] = (
         "place",
         "Two claims that put the same thing in different places.",
         "Places are compared only where the sentence locates something ('in', 'near the town of'), "
-        "and a place the other article names anywhere is not a conflict (the pair may simply have "
-        "been matched on the wrong sentence).",
+        "and a place the other article also locates something in is not a conflict (the pair may "
+        "simply have been matched on the wrong sentence); naming it in a dateline does not count.",
         "A: 'The storm made landfall near Baler.'  B: 'It came ashore near Casiguran.'",
         "A: 'The ministers met in Geneva.'  B: 'Switzerland hosted the talks.'",
     ),
@@ -168,6 +168,18 @@ RULES: tuple[Rule, ...] = (
         "gives only one side, is still reported ('sources differ').",
         "(silences) Both articles: 'the U.S. says ... spy balloon' and 'Beijing insists ... airship'",
         "(does not silence) A: 'will stay on, the companies said'  B: 'will leave, people familiar said'",
+        role="exemption",
+    ),
+    Rule(
+        "exempt/same-remark",
+        "statement",
+        "Two claims that quote the same words are one remark, framed twice: no statement finding.",
+        "The frame around a shared quote differs in wording and titles ('Tom Hadley, the Leader of "
+        "the House, called it' / 'Minister Tom Hadley said'); the quote check compares the words and "
+        "the title check the offices, and a sentence-level verdict would read the frames as a conflict.",
+        "(silences) A: 'Hadley, the Leader of the House, called it \"a modest change\".'  "
+        "B: 'Workplace Relations Minister Hadley said it was \"a modest change\".'",
+        "(does not silence) A figure or a day that differs outside the quote",
         role="exemption",
     ),
     Rule(

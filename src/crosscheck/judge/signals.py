@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from crosscheck.judge._common import content_words, party, same_party, share_a_name
-from crosscheck.judge.exemptions import both_sides_reported, different_events, published_apart
+from crosscheck.judge._common import content_words, days_apart, party, same_party, share_a_name
+from crosscheck.judge.exemptions import both_sides_reported, different_events, published_apart, same_remark
 from crosscheck.judge.facts import ArticleFacts
 from crosscheck.judge.slots import SlotDifference, clause, differences, substituted
 from crosscheck.models import Claim, ClaimPair
@@ -44,7 +44,12 @@ FEATURES = (
     "sources_differ",
     "similarity",
     "shared_name",
+    "other_days",
+    "days_apart",
+    "number_apart",
 )
+#: Publication gaps beyond this many days weigh as this many (``days_apart``).
+MAX_DAYS_APART = 3
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class PairSignals:
 
     def features(self) -> list[float]:
         kind = self.difference.kind if self.difference else None
+        apart = days_apart(self.pair.first.article, self.pair.second.article) or 0
         values = {
             "contradiction": self.contradiction,
             "contradiction_min": self.contradiction_min,
@@ -84,6 +90,9 @@ class PairSignals:
             "sources_differ": float(self.sources_differ),
             "similarity": self.pair.similarity / 100.0,
             "shared_name": float(share_a_name(self.pair.first, self.pair.second)),
+            "other_days": float(kind != "date" and _other_days(self.pair)),
+            "days_apart": min(apart, MAX_DAYS_APART) / MAX_DAYS_APART,
+            "number_apart": float(kind == "number" and apart > 0),
         }
         return [values[name] for name in FEATURES]
 
@@ -109,7 +118,7 @@ def candidates(claims: Sequence[Claim], pairs: Sequence[ClaimPair]) -> list[Cand
         found_differences = differences(pair, index)
         difference = found_differences[0] if found_differences else None
         valued = difference is not None and difference.substitutable
-        if not valued and (published_apart(pair) or not _same_topic(pair)):
+        if not valued and (published_apart(pair) or same_remark(pair) or not _same_topic(pair)):
             continue
         found.append(Candidate(pair, difference))
     return found
@@ -188,6 +197,14 @@ def gather(
             )
         )
     return signals
+
+
+def _other_days(pair: ClaimPair) -> bool:
+    """The claims are pinned to different days ("on Monday night" / "on Tuesday night"): a figure
+    or a place that differs between them may be each day's own, an update rather than a conflict."""
+    first = {d.value for d in pair.first.facts.dates if d.precision == "day"}
+    second = {d.value for d in pair.second.facts.dates if d.precision == "day"}
+    return bool(first and second and not first & second)
 
 
 def _overlap(first: str, second: str) -> float:

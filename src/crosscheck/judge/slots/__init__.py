@@ -95,7 +95,7 @@ def differences(pair: ClaimPair, index: ArticleFacts) -> list[SlotDifference]:
     found = [
         number.difference(pair, index),
         date.difference(pair, index),
-        place.difference(pair),
+        place.difference(pair, index),
         negation.difference(pair),
     ]
     return [item for item in found if item is not None]

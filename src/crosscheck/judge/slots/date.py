@@ -3,7 +3,8 @@
 Only day-precise dates less than DIFFERENT_EVENT_DAYS apart are compared (further
 apart, the claims are about different events: ``exempt/different-events``); a day
 the other article states anyway is no difference, and neither are two dates that
-are each their own article's day of publication (``exempt/as-of-publication``).
+are each their own article's day of publication (``exempt/as-of-publication``), nor is
+a relative day inside a quote ("today", said by someone on a day the article may not give).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from crosscheck.judge.exemptions import as_of_publication
 from crosscheck.judge.facts import DIFFERENT_EVENT_DAYS, ArticleFacts
 from crosscheck.judge.slots import SlotDifference, same_event
-from crosscheck.models import ClaimPair, DateFact
+from crosscheck.models import Claim, ClaimPair, DateFact
 
 
 def written(date: DateFact) -> str:
@@ -21,8 +22,8 @@ def written(date: DateFact) -> str:
 
 def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
     first_id, second_id = pair.first.article.id, pair.second.article.id
-    a_days = [d for d in pair.first.facts.dates if d.precision == "day"]
-    b_days = [d for d in pair.second.facts.dates if d.precision == "day"]
+    a_days = [d for d in pair.first.facts.dates if d.precision == "day" and not _spoken(pair.first, d)]
+    b_days = [d for d in pair.second.facts.dates if d.precision == "day" and not _spoken(pair.second, d)]
     if not a_days or not b_days:
         return _year_difference(pair)
     shared = {d.value for d in a_days} & {d.value for d in b_days}  # "closed on Feb. 10" in both
@@ -51,4 +52,12 @@ def _year_difference(pair: ClaimPair) -> SlotDifference | None:
     a, b = a_dates[0], b_dates[0]
     return SlotDifference(
         "date", a.span, b.span, str(a.value.year), 1.0, same_event=same_event(a.event, b.event)
+    )
+
+
+def _spoken(claim: Claim, date: DateFact) -> bool:
+    """A relative day inside a quote ("Today a private company carried people to orbit") is
+    relative to when the speaker spoke, which the article need not say: not comparable."""
+    return date.relative and any(
+        q.start <= date.span.start and date.span.end <= q.end for q in claim.facts.quotes
     )

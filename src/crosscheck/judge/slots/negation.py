@@ -1,23 +1,35 @@
 """Opposite polarity (rule ``negation/one-denies``).
 
-One claim is negated and the other is not. A negation cue is not a contradiction on
-its own ("warned them not to go" and "warned them against going" agree), so this
-only marks the difference; the model's verdict on the pair decides.
+One claim is negated and the other asserts what it denies (a word the negation
+covers is in the other claim, not under a negation there). A negation cue is not a
+contradiction on its own ("warned them not to go" and "warned them against going"
+agree), so this only marks the difference; the model's verdict on the pair decides.
 """
 
 from __future__ import annotations
 
+import re
+
 from crosscheck.judge._common import word_spans
 from crosscheck.judge.slots import SlotDifference, same_event
 from crosscheck.lexicon import NEGATION_CUES
-from crosscheck.models import ClaimPair, Span
+from crosscheck.models import Claim, ClaimPair, Span
+
+#: Words are compared by their first letters, so "conceded" meets "concede" and "warnings" "warning".
+STEM = 5
+#: How many words before a word a negation cue covers it ("must never again *occur*").
+NEGATION_REACH = 3
+_WORD = re.compile(r"[\w'-]+")
 
 
 def difference(pair: ClaimPair) -> SlotDifference | None:
     if pair.first.facts.negated == pair.second.facts.negated:
         return None
     denier = pair.first if pair.first.facts.negated else pair.second
+    other = pair.second if denier is pair.first else pair.first
     cue: list[Span] = word_spans(denier, NEGATION_CUES.__contains__)
+    if not _denies_what_the_other_asserts(denier, other):
+        return None
     first, second = (
         (cue[0] if cue else None, None) if denier is pair.first else (None, cue[0] if cue else None)
     )
@@ -28,4 +40,21 @@ def difference(pair: ClaimPair) -> SlotDifference | None:
         None,
         1.0,
         same_event=same_event(pair.first.facts.predicate, pair.second.facts.predicate),
+    )
+
+
+def _denies_what_the_other_asserts(denier: Claim, other: Claim) -> bool:
+    """What the negation covers ("no *warning*", "had not *conceded*") is in the other claim,
+    and not under a negation there too: a denial of something else in the sentence ("said no
+    plant *closures* were planned" beside "jobs could be at risk at its plants") or one both
+    make ("must never *occur* again" / "must never again *occur*", deep in a quote the parse
+    does not reach) is no difference in polarity. When extraction could not tell what is
+    denied, the polarity alone is the difference."""
+    if not denier.facts.denied:
+        return True
+    words = [word.lower() for word in _WORD.findall(other.text)]
+    stems = {what[:STEM] for what in denier.facts.denied}
+    return any(
+        word[:STEM] in stems and not NEGATION_CUES & set(words[max(0, at - NEGATION_REACH) : at])
+        for at, word in enumerate(words)
     )
