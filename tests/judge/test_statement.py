@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosscheck.judge import judge
+from crosscheck.judge import judge, nli_questions
 from crosscheck.judge.conflicts import conflict_findings
 from crosscheck.judge.signals import candidates, gather
 from crosscheck.judge.slots import clause
@@ -43,6 +43,13 @@ def test_the_model_is_asked_about_the_pair_and_about_it_with_one_value_swapped()
     assert "Harlow will pay $4.2 billion for Northwind" in asked  # the clause that holds the value
     assert len(model.calls) == 6  # original, swapped sentence, swapped clause; both directions
     assert signals.difference is not None and signals.difference.kind == "number"
+
+
+def test_the_questions_listed_ahead_are_exactly_the_ones_the_judge_asks():
+    claims, pair = _deal_pair()
+    model = ScriptedNLI(lambda p, h: NEUTRAL_ONLY)
+    judge(claims, [pair], lambda: model, threshold=0.8)
+    assert nli_questions(claims, [pair]) == model.calls and len(model.calls) == 6
 
 
 def test_a_swap_that_entails_makes_a_conflict_and_one_that_stays_neutral_does_not():

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from crosscheck.judge.conflicts import conflict_findings
 from crosscheck.judge.corroborate import fact_corroborations
 from crosscheck.judge.quotes import quote_findings
-from crosscheck.judge.signals import candidates, gather
+from crosscheck.judge.signals import candidates, gather, questions
 from crosscheck.judge.titles import title_corroborations, title_findings
 from crosscheck.judge.verdict import shipped
 from crosscheck.models import SEVERITY_ORDER, Claim, ClaimPair, Corroboration, Finding
 from crosscheck.nli.base import NLIModel
 
-__all__ = ["JudgeResult", "judge"]
+__all__ = ["JudgeResult", "judge", "nli_questions"]
 
 
 @dataclass
@@ -56,6 +56,12 @@ def _unique(findings: list[Finding]) -> list[Finding]:
         seen.update({finding.id, (finding.kind, shown)})
         kept.append(finding)
     return kept
+
+
+def nli_questions(claims: Sequence[Claim], pairs: Sequence[ClaimPair]) -> list[tuple[str, str]]:
+    """The (premise, hypothesis) pairs ``judge`` will ask the model about for these claims:
+    scored ahead for many stories at once, they reach ``judge`` through the result cache."""
+    return questions(candidates(claims, pairs)).texts
 
 
 def judge(

@@ -132,16 +132,20 @@ def _same_topic(pair: ClaimPair) -> bool:
     return pair.similarity >= SAME_TOPIC or (same_predicate and share_a_name(first, second))
 
 
-def gather(
-    model: NLIModel,
-    found: Sequence[Candidate],
-    progress: Callable[[int], None] | None = None,
-    on_scoring: Callable[[int], None] | None = None,
-) -> list[PairSignals]:
-    """Score every candidate in one batched call: both directions, originals and rewrites.
+@dataclass(frozen=True)
+class Questions:
+    """The directed pairs the model is asked about for some candidates, in one list: each
+    candidate's original pair both ways at ``2 * i``, and for one with a value to swap, the
+    rewritten sentence and clause pairs at ``swapped_at[i]`` (four of them)."""
 
-    ``on_scoring`` is told how many directed pairs that call scores, before it starts.
-    """
+    texts: list[tuple[str, str]]
+    swapped_at: dict[int, int]
+    overlaps: dict[int, float]
+
+
+def questions(found: Sequence[Candidate]) -> Questions:
+    """What ``gather`` will ask the model, without asking: a batch of several stories can
+    score them all in one call first (``crosscheck.batch``)."""
     texts: list[tuple[str, str]] = []
     for item in found:
         texts += [
@@ -168,6 +172,21 @@ def gather(
                 (first_clause, rewritten_clause),
                 (rewritten_clause, first_clause),
             ]
+    return Questions(texts, swapped_at, overlaps)
+
+
+def gather(
+    model: NLIModel,
+    found: Sequence[Candidate],
+    progress: Callable[[int], None] | None = None,
+    on_scoring: Callable[[int], None] | None = None,
+) -> list[PairSignals]:
+    """Score every candidate in one batched call: both directions, originals and rewrites.
+
+    ``on_scoring`` is told how many directed pairs that call scores, before it starts.
+    """
+    asked = questions(found)
+    texts, swapped_at, overlaps = asked.texts, asked.swapped_at, asked.overlaps
     if on_scoring is not None and texts:
         on_scoring(len(texts))
     scores = model.predict(texts, progress=progress) if texts else []
