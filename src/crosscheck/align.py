@@ -47,10 +47,10 @@ class AlignOptions:
     max_per_claim: int = 12
     min_similarity: float = 55.0
     shared_bonus: float = 8.0
-    #: a claim stating a value (a sum, a count, a day) also keeps, in each other article, its
-    #: closest claim stating a value of the same kind, down to this similarity: paraphrases of
-    #: one fact ("the $4.2 billion purchase" / "agreed to buy it for $2.4 billion") share
-    #: few words, and whether they are one claim is the judge's question
+    #: a claim stating a value (a sum, a count, a day) also keeps, in each other article and for
+    #: each kind of value it states, its closest claim stating a value of that kind, down to
+    #: this similarity: paraphrases of one fact ("the $4.2 billion purchase" / "agreed to buy
+    #: it for $2.4 billion") share few words, and whether they are one claim is the judge's question
     value_similarity: float = 35.0
 
 
@@ -136,8 +136,13 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
         scores += options.shared_bonus * np.minimum(incidence[row_start:row_end] @ incidence[others].T, 2.0)
         np.minimum(scores, 100.0, out=scores)
         scores[copies[row_start:row_end, None] == copies[others][None, :]] = 0.0
-        same_kind = (values[row_start:row_end] @ values[others].T) > 0
-        value_scores = np.where(same_kind, scores, 0.0)
+        # one score matrix per kind of value: the closest claim stating a sum, and the closest
+        # stating a day, may be different sentences, and each is the one to compare that value with
+        rows_values = values[row_start:row_end]
+        value_scores = [
+            np.where(rows_values[:, kind, None] * values[others, kind][None, :] > 0, scores, 0.0)
+            for kind in np.flatnonzero(rows_values.any(axis=0))
+        ]
         offset = 0
         for column_start, column_end in blocks.values():
             if column_start == row_start:
@@ -150,13 +155,14 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
                     score = float(block[row_offset, column])
                     if score >= options.min_similarity:
                         picks[row_start + row_offset].append((score, column_start + int(column)))
-            valued = value_scores[:, offset : offset + width]
-            for row_offset, column in enumerate(np.argmax(valued, axis=1)):
-                score = float(valued[row_offset, column])
-                if score >= options.value_similarity:
-                    picks[row_start + row_offset].append(
-                        (float(block[row_offset, column]), column_start + int(column))
-                    )
+            for kind_scores in value_scores:
+                valued = kind_scores[:, offset : offset + width]
+                for row_offset, column in enumerate(np.argmax(valued, axis=1)):
+                    score = float(valued[row_offset, column])
+                    if score >= options.value_similarity:
+                        picks[row_start + row_offset].append(
+                            (float(block[row_offset, column]), column_start + int(column))
+                        )
             offset += width
     chosen: dict[tuple[int, int], float] = {}
     for row, candidates in enumerate(picks):

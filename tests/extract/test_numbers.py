@@ -45,6 +45,24 @@ def test_a_measure_written_before_the_figure_is_its_unit(claims, text):
     assert _numbers(claims(text)[0]) == [(7.4, "magnitude", "exact")]
 
 
+@pytest.mark.parametrize(
+    ("text", "share", "qualifier"),
+    [
+        ("Duties go on about four-fifths of the goods.", 80.0, "about"),
+        ("Two-thirds of the members voted for it.", 66.7, "about"),
+        ("Half of the staff left.", 50.0, "about"),
+    ],
+)
+def test_a_fraction_in_words_is_a_rounded_share(claims, text, share, qualifier):
+    assert _numbers(claims(text)[0]) == [(share, "percent", qualifier)]
+
+
+def test_a_part_of_a_counted_whole_counts_the_same_thing(claims):
+    found = _numbers(claims("Seven of the train's 10 cars left the track.")[0])
+    assert (7, "car", "exact") in found and (10, "car", "exact") in found
+    assert _numbers(claims("Eleven of them were still in hospital.")[0]) == []
+
+
 def test_percent(claims):
     assert _numbers(claims("Turnout reached 51.3% in the capital.")[0]) == [(51.3, "percent", "exact")]
 

@@ -210,6 +210,14 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
     tokens = context.tokens(start, end)
     if _inside_name(context, start, end):
         return []
+    share = _fraction(text)
+    if share is not None:  # 'four-fifths' of the goods is a share, a rounded one: about 80 percent
+        span = make_span(context.article, start, end)
+        return (
+            [NumberFact(share, "percent", span, "about" if qualifier == "exact" else qualifier)]
+            if span.text
+            else []
+        )
     unit, unit_end = _unit(context, tokens, text, label, end)
     rate = _RATE.match(context.article.text[max(end, unit_end) : sentence.end])
     if unit is not None and rate:
@@ -288,6 +296,10 @@ def _unit(
             return _UNIT_SPELLING.get(spelled, first), end
     if last is None:
         return None, end
+    if last < len(doc) and doc[last].lower_ == "of":  # 'seven of the train's 10 cars' counts cars
+        objects = [child for child in doc[last].children if child.dep_ == "pobj" and child.pos_ == "NOUN"]
+        if objects:
+            return _CURRENCY_WORDS.get(objects[0].lemma_.lower(), objects[0].lemma_.lower()), end
     followed = last < len(doc) and doc[last].pos_ in {"NOUN", "PROPN"}
     measure = _measure_before(doc, tokens.start, counts_a_noun=followed)
     if measure is not None:
@@ -320,6 +332,29 @@ def _measure_before(doc: Doc, first: int, *, counts_a_noun: bool) -> str | None:
     if k < 0 or doc[k].pos_ != "NOUN" or not doc[k].is_lower:
         return None
     return _UNIT_SPELLING.get(doc[k].lemma_.lower(), doc[k].lemma_.lower())
+
+
+#: Parts of a whole by their denominator word: 'four-fifths', 'a third', 'two-thirds', 'half'.
+_PARTS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+_PARTS |= {"eighth": 8, "ninth": 9, "tenth": 10}
+_FRACTION = re.compile(
+    r"(?:(?P<count>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(?P<part>"
+    + "|".join(sorted({*_PARTS, *(f"{p}s" for p in _PARTS if not p.endswith("s"))}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _fraction(text: str) -> float | None:
+    """A part of a whole written in words, as a percentage ('four-fifths' -> 80.0)."""
+    match = _FRACTION.fullmatch(text.strip())
+    if match is None:
+        return None
+    count = match["count"]
+    numerator = 1 if count is None or count.lower() == "a" else _SMALL[count.lower()]
+    part = match["part"].lower()
+    denominator = _PARTS.get(part, _PARTS.get(part.removesuffix("s"), 0))
+    return round(100.0 * numerator / denominator, 1) if denominator and numerator < denominator else None
 
 
 def _value(text: str) -> float | None:
