@@ -15,7 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from crosscheck.judge._common import content_words, days_apart, party, same_party, share_a_name
-from crosscheck.judge.exemptions import both_sides_reported, different_events, published_apart, same_remark
+from crosscheck.judge.exemptions import (
+    both_sides_reported,
+    different_events,
+    published_apart,
+    same_remark,
+    updates,
+)
 from crosscheck.judge.facts import ArticleFacts
 from crosscheck.judge.slots import SlotDifference, clause, differences, substituted
 from crosscheck.models import Claim, ClaimPair
@@ -47,6 +53,7 @@ FEATURES = (
     "other_days",
     "days_apart",
     "number_apart",
+    "update",
 )
 #: Publication gaps beyond this many days weigh as this many (``days_apart``).
 MAX_DAYS_APART = 3
@@ -93,6 +100,7 @@ class PairSignals:
             "other_days": float(kind != "date" and _other_days(self.pair)),
             "days_apart": min(apart, MAX_DAYS_APART) / MAX_DAYS_APART,
             "number_apart": float(kind == "number" and apart > 0),
+            "update": float(updates(self.pair)),
         }
         return [values[name] for name in FEATURES]
 
