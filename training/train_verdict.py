@@ -7,7 +7,8 @@ Every aligned pair the judge would ask about in the dev clusters (fixtures/eval/
 and fixtures/balloon) is labelled from the gold: 1 when it shows a gold finding
 (required or optional; title and quote conflicts, which other checks find, are left
 out), 0 otherwise (the gold is exhaustive, so anything else is a
-false alarm, traps included). The signals are written to
+false alarm, traps included), and every pair of the dev claim-versus-source file
+(fixtures/eval/dev/pairs.jsonl) with that pair's label. The signals are written to
 training/verdict_pairs.jsonl, so the fit can be rerun without the model. The test
 split (fixtures/eval/test) is never read here.
 """
@@ -44,7 +45,7 @@ def collect(folders: list[Path], model_name: str | None = None) -> list[dict[str
     settings = Settings(model=model_name)
     model = configured_model(settings)
     rows = []
-    clusters, _ = find_inputs(folders)
+    clusters, pair_files = find_inputs(folders)
     for gold_path in clusters:
         gold = load_gold(gold_path)
         articles = ingest([gold_path.parent], max_bytes=settings.max_bytes).articles
@@ -69,6 +70,36 @@ def collect(folders: list[Path], model_name: str | None = None) -> list[dict[str
                 }
             )
         print(f"{gold_path.parent.name}: {len(found)} pairs", file=sys.stderr)
+    for pairs_path in pair_files:
+        rows += _collect_pairs(pairs_path, model, settings)
+    return rows
+
+
+def _collect_pairs(path: Path, model: object, settings: object) -> list[dict[str, object]]:
+    """Signals and labels of the single claim-versus-source pairs (``pairs.jsonl``): the two
+    sentences as two articles, each aligned pair labelled with the pair's own label. They are
+    where the model's own answers are strongest (one claim, one source sentence), so the fit
+    learns what a firing substitution test is worth. Each file is one group for cross-validation."""
+    from crosscheck.align import align
+    from crosscheck.evaluate._pairs import load_pairs
+    from crosscheck.judge.signals import candidates, gather
+    from crosscheck.pipeline import prepare
+
+    rows = []
+    for pair in load_pairs(path):
+        claims = prepare(pair.articles(path), settings).claims  # type: ignore[arg-type]
+        for item in gather(model, candidates(claims, align(claims))):  # type: ignore[arg-type]
+            rows.append(
+                {
+                    "cluster": f"{path.parent.name}/{path.name}",
+                    "first": item.pair.first.text,
+                    "second": item.pair.second.text,
+                    "kind": item.difference.kind if item.difference else "statement",
+                    "features": [round(v, 5) for v in item.features()],
+                    "label": int(pair.contradiction),
+                }
+            )
+    print(f"{path}: {len(rows)} pairs", file=sys.stderr)
     return rows
 
 
@@ -92,7 +123,7 @@ def fit(rows: list[dict[str, object]]) -> dict[str, object]:
         model.fit(scaler.transform(x[train]), y[train])
         held_out[test] = model.predict_proba(scaler.transform(x[test]))[:, 1]
     cross_validated = {}
-    for threshold in (0.5, 0.6, 0.7, 0.8, 0.9):
+    for threshold in (0.5, 0.6, 0.7, 0.75, 0.8, 0.9):
         predicted = held_out >= threshold
         cross_validated[str(threshold)] = {
             "precision": round(float(precision_score(y, predicted, zero_division=0)), 3),

@@ -82,3 +82,24 @@ def test_different_remarks_of_one_speaker_are_not_exempt():
     )
     b = _quoting("b", 'Brannigan said members had "run out of patience".', "run out of patience")
     assert not same_remark(ClaimPair(a, b, 80.0))
+
+
+def test_figures_of_articles_published_months_apart_are_not_compared_but_days_are():
+    from crosscheck.judge.signals import candidates
+    from tests.judge.helpers import date, number
+
+    a_text, b_text = "About 300 people attended the talks.", "About 900 people attended the talks."
+    a, b = article("a", a_text, "2023-02-18"), article("b", b_text, "2023-06-19")
+    figures = [
+        claim(a, a_text, numbers=(number(a, "About 300 people", 300, "people", "about"),)),
+        claim(b, b_text, numbers=(number(b, "About 900 people", 900, "people", "about"),)),
+    ]
+    assert candidates(figures, [ClaimPair(*figures, 80.0)]) == []
+    a_text, b_text = "The balloon was downed on February 4.", "The balloon was downed on February 6."
+    a, b = article("a", a_text, "2023-02-18"), article("b", b_text, "2023-06-19")
+    days = [
+        claim(a, a_text, dates=(date(a, "February 4", "2023-02-04"),)),
+        claim(b, b_text, dates=(date(b, "February 6", "2023-02-06"),)),
+    ]
+    [found] = candidates(days, [ClaimPair(*days, 80.0)])
+    assert found.difference is not None and found.difference.kind == "date"

@@ -49,3 +49,16 @@ def test_a_place_the_other_article_only_names_elsewhere_still_differs():
         ["NAIROBI", "Mombasa"],
     )
     assert found is not None and (found.first.text, found.second.text) == ("Nairobi", "Mombasa")
+
+
+def test_an_event_named_after_the_place_puts_the_story_there():
+    """ "on the sidelines of the Munich Security Conference" is a claim about Munich."""
+    first, second = _claims(
+        "They held talks in Munich on Saturday.",
+        ["Munich"],
+        "It was downed off South Carolina, before the Munich Security Conference opened.",
+        ["South Carolina"],
+    )
+    conference = name(second.article, "Munich Security Conference", "munich security conference", "EVENT")
+    second = claim(second.article, second.article.text, places=second.facts.places, mentions=(conference,))
+    assert place.difference(ClaimPair(first, second, 75.0), ArticleFacts.of([first, second])) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crosscheck.config import DEFAULT_THRESHOLD
 from crosscheck.judge import judge, nli_questions
 from crosscheck.judge.conflicts import conflict_findings
 from crosscheck.judge.signals import candidates, gather
@@ -104,10 +105,12 @@ def test_the_shipped_verdict_reports_what_the_model_calls_contradictory_and_not_
         claim(b, b.text, mentions=(name(b, "Marsh", "marsh", "PERSON"),)),
     ]
     pair = ClaimPair(claims[0], claims[1], 85.0)
-    [finding] = judge(claims, [pair], lambda: FakeNLI(lambda p, h: True), threshold=0.5).findings
+    [finding] = judge(
+        claims, [pair], lambda: FakeNLI(lambda p, h: True), threshold=DEFAULT_THRESHOLD
+    ).findings
     assert finding.kind == "statement" and finding.rule == "statement/nli-contradiction"
     assert "acquitted" in [s.text for s in finding.evidence[0].spans]
-    assert judge(claims, [pair], lambda: FakeNLI(), threshold=0.5).findings == []
+    assert judge(claims, [pair], lambda: FakeNLI(), threshold=DEFAULT_THRESHOLD).findings == []
 
 
 def test_a_clause_is_widened_until_it_says_something():

@@ -23,6 +23,8 @@ APPROXIMATION = 0.1
 SAME_MAGNITUDE = 20.0
 #: An agreeing figure within this factor is the same figure stated again.
 STATED_FACTOR = 2.0
+#: Mentions named after where they are: an event or a venue places the story there.
+_NAMED_AFTER_PLACES = frozenset({"EVENT", "FAC", "ORG"})
 _LOCATIVE = re.compile(
     r"\b(in|at|near|outside|inside|from|off|to)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+)?(?:town|city|village|port|province|district|region|island|county|state)\s+of\s+)?$",
@@ -37,6 +39,8 @@ class ArticleFacts:
     numbers: dict[str, list[NumberFact]] = field(default_factory=lambda: defaultdict(list))
     days: dict[str, list[DateFact]] = field(default_factory=lambda: defaultdict(list))
     places: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: names of events, venues and bodies, which often carry a place ("Munich Security Conference")
+    named: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     @classmethod
     def of(cls, claims: Sequence[Claim]) -> ArticleFacts:
@@ -45,12 +49,18 @@ class ArticleFacts:
             index.numbers[claim.article.id] += [n for n in claim.facts.numbers if n.unit]
             index.days[claim.article.id] += [d for d in claim.facts.dates if d.precision == "day"]
             index.places[claim.article.id] |= {p.normalized for p in located(claim)}
+            index.named[claim.article.id] |= {
+                m.normalized for m in claim.facts.mentions if m.label in _NAMED_AFTER_PLACES
+            }
         return index
 
     def locates(self, article_id: str, place: str) -> bool:
-        """The article puts something in this place ("signed in Mombasa"); naming it elsewhere
-        (a dateline, "an economist at a Nairobi think tank") does not count."""
-        return place in self.places.get(article_id, ())
+        """The article puts something in this place ("signed in Mombasa", "on the sidelines of
+        the Munich Security Conference"); naming it otherwise (a dateline, "an economist at a
+        Nairobi think tank") does not count."""
+        return place in self.places.get(article_id, ()) or any(
+            re.search(rf"\b{re.escape(place)}\b", name) for name in self.named.get(article_id, ())
+        )
 
     def states_number(self, article_id: str, number: NumberFact) -> bool:
         """The article states this figure: an agreeing one of the same size ("at least 27" agrees

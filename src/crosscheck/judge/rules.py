@@ -54,7 +54,8 @@ RULES: tuple[Rule, ...] = (
         "Two claims that put the same thing in different places.",
         "Places are compared only where the sentence locates something ('in', 'near the town of'), "
         "and a place the other article also locates something in is not a conflict (the pair may "
-        "simply have been matched on the wrong sentence); naming it in a dateline does not count.",
+        "simply have been matched on the wrong sentence), or names an event or venue after it "
+        "('the Munich Security Conference'); naming it in a dateline does not count.",
         "A: 'The storm made landfall near Baler.'  B: 'It came ashore near Casiguran.'",
         "A: 'The ministers met in Geneva.'  B: 'Switzerland hosted the talks.'",
     ),
@@ -184,11 +185,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "exempt/published-apart",
-        "statement",
-        "Statements of articles published more than a week apart may both be true at their dates.",
-        "'Will travel to Beijing this week' (June) and 'postponed the trip' (February) are both right.",
+        "any",
+        "Claims of articles published more than a week apart may both be true at their dates: "
+        "statements, figures, places and denials alike, unless both claims name the same day; a "
+        "date that differs is still compared (the event's day does not change).",
+        "'Will travel to Beijing this week' (June) and 'postponed the trip' (February) are both "
+        "right; so are 'met Wang in Munich' (February) and 'called his trip to Beijing' (June).",
         "(silences) A (Feb): 'postponed his trip'  B (Jun): 'will travel this week'",
-        "(does not silence) the same two sentences published on the same day",
+        "(does not silence) the same two sentences published on the same day; A (Feb): 'downed on "
+        "Feb. 4'  B (Jun): 'downed on Feb. 6'",
         role="exemption",
     ),
 )

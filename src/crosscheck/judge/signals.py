@@ -20,11 +20,10 @@ from crosscheck.judge.exemptions import (
     different_events,
     published_apart,
     same_remark,
-    updates,
 )
 from crosscheck.judge.facts import ArticleFacts
 from crosscheck.judge.slots import SlotDifference, clause, differences, substituted
-from crosscheck.models import Claim, ClaimPair
+from crosscheck.models import Claim, ClaimPair, Span
 from crosscheck.nli.base import CONTRADICTION, ENTAILMENT, NLIModel
 
 #: Claims without a value to swap are asked about only above this similarity (rapidfuzz, 0-100),
@@ -53,8 +52,13 @@ FEATURES = (
     "other_days",
     "days_apart",
     "number_apart",
-    "update",
+    "in_quote",
+    "lead",
+    "both_lead",
 )
+#: A claim among its article's first LEAD_SENTENCES sentences is in the lede, where an
+#: outlet states the story's main facts (``lead``, ``both_lead``).
+LEAD_SENTENCES = 2
 #: Publication gaps beyond this many days weigh as this many (``days_apart``).
 MAX_DAYS_APART = 3
 
@@ -78,6 +82,7 @@ class PairSignals:
     def features(self) -> list[float]:
         kind = self.difference.kind if self.difference else None
         apart = days_apart(self.pair.first.article, self.pair.second.article) or 0
+        first_at, second_at = self.pair.first.sentence.index, self.pair.second.sentence.index
         values = {
             "contradiction": self.contradiction,
             "contradiction_min": self.contradiction_min,
@@ -100,7 +105,12 @@ class PairSignals:
             "other_days": float(kind != "date" and _other_days(self.pair)),
             "days_apart": min(apart, MAX_DAYS_APART) / MAX_DAYS_APART,
             "number_apart": float(kind == "number" and apart > 0),
-            "update": float(updates(self.pair)),
+            "in_quote": float(
+                _quoted(self.pair.first, self.difference.first if self.difference else None)
+                or _quoted(self.pair.second, self.difference.second if self.difference else None)
+            ),
+            "lead": float(min(first_at, second_at) < LEAD_SENTENCES),
+            "both_lead": float(max(first_at, second_at) < LEAD_SENTENCES),
         }
         return [values[name] for name in FEATURES]
 
@@ -126,7 +136,11 @@ def candidates(claims: Sequence[Claim], pairs: Sequence[ClaimPair]) -> list[Cand
         found_differences = differences(pair, index)
         difference = found_differences[0] if found_differences else None
         valued = difference is not None and difference.substitutable
-        if not valued and (published_apart(pair) or same_remark(pair) or not _same_topic(pair)):
+        if not valued and (same_remark(pair) or not _same_topic(pair)):
+            continue
+        if published_apart(pair) and not (
+            (difference is not None and difference.kind == "date") or _same_day(pair)
+        ):
             continue
         found.append(Candidate(pair, difference))
     return found
@@ -224,6 +238,16 @@ def gather(
             )
         )
     return signals
+
+
+def _quoted(claim: Claim, span: Span | None) -> bool:
+    return span is not None and any(q.start <= span.start and span.end <= q.end for q in claim.facts.quotes)
+
+
+def _same_day(pair: ClaimPair) -> bool:
+    """Both claims are pinned to one day: the same moment, however far apart they were published."""
+    first = {d.value for d in pair.first.facts.dates if d.precision == "day"}
+    return bool(first & {d.value for d in pair.second.facts.dates if d.precision == "day"})
 
 
 def _other_days(pair: ClaimPair) -> bool:

@@ -1,7 +1,8 @@
 """Places that differ (rule ``place/same-claim-other-place``).
 
 Only places the sentence locates something in count ("in", "near the town of",
-``facts.located``); a place the other article also puts something in is no difference, and
+``facts.located``); a place the other article also puts something in (or names an event or
+venue after: "the Munich Security Conference") is no difference, and
 two levels of one country (Washington / the United States) are one place.
 """
 
