@@ -20,6 +20,16 @@ def test_appositive_after_name_with_owner(claims):
     assert ("olaf brandt", "top diplomat", False, "germany") in _titles(claim)
 
 
+def test_appositive_with_a_determiner_and_an_owner(claims):
+    claim = claims("Ingrid Vermeulen, the zoo's deputy director, blamed the storm.")[0]
+    assert ("ingrid vermeulen", "deputy director", False, "zoo") in _titles(claim)
+
+
+def test_and_inside_one_office_name_does_not_split_it(claims):
+    claim = claims("Pham Quoc Vinh, a vice minister of industry and trade, signed the pact.")[0]
+    assert {t.title for t in claim.facts.titles} == {"vice minister of industry and trade"}
+
+
 def test_appositive_before_name_splits_two_roles(claims):
     text = "The envoy spoke with India's deputy premier and finance minister, Ravi Menon."
     found = _titles(claims(text)[0])

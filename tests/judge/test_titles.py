@@ -123,6 +123,22 @@ def test_rank_modifiers_make_a_different_office():
     assert not offices_conflict("mission commander", "commander")
     assert not offices_conflict("foreign minister", "minister")
     assert not offices_conflict("top diplomat", "foreign minister")
+    assert offices_conflict("deputy chief", "ventura county fire chief")
+    assert offices_conflict("vice minister of industry and trade", "trade minister")
+    assert not offices_conflict("minister of industry and trade", "minister")
+
+
+def test_one_office_worded_two_ways_is_no_conflict():
+    from crosscheck.judge.titles import offices_conflict
+
+    assert not offices_conflict("fire chief", "chief of calcasieu parish fire district 2")
+    assert not offices_conflict("trade minister", "minister of industry and trade")
+    assert not offices_conflict("head of the mountain rescue service", "local mountain rescue chief")
+    assert not offices_conflict(
+        "director of the volcanology institute", "director of the national volcanology institute"
+    )
+    assert not offices_conflict("trade minister", "cabinet secretary for trade")
+    assert offices_conflict("defense minister", "interior minister")
 
 
 def test_titles_one_article_gives_together_do_not_conflict():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from crosscheck.extract.context import ArticleContext, Entity, make_span
@@ -207,17 +208,16 @@ def _title_right(context: ArticleContext, person: Entity, i: int, last: int, for
     owner = None
     if i >= last or doc[i].pos_ in {"CCONJ", "ADP", "VERB", "AUX", "PUNCT"}:
         return []
-    if doc[i].lower_ in {"the", "a", "an"}:
+    determiner = doc[i].lower_ in {"the", "a", "an"}
+    if determiner:
         i += 1
-    else:
-        j = i
-        while (
-            j < last and j - i < 5 and doc[j].tag_ != "POS" and doc[j].pos_ not in {"CCONJ", "PUNCT", "VERB"}
-        ):
-            j += 1
-        if j < last and doc[j].tag_ == "POS" and j > i:
-            owner = (doc[i].idx, doc[i:j].text)
-            i = j + 1
+    # a possessor before the title: "China's top diplomat", "the zoo's deputy director"
+    j = i
+    while j < last and j - i < 5 and doc[j].tag_ != "POS" and doc[j].pos_ not in {"CCONJ", "PUNCT", "VERB"}:
+        j += 1
+    if j < last and doc[j].tag_ == "POS" and j > i:
+        owner = (doc[i].idx, doc[i:j].text)
+        i = j + 1
     end = _walk_right(context, i, last)
     if end <= i:
         return []
@@ -313,8 +313,10 @@ def _facts(
 ) -> list[TitleFact]:
     """One fact per role in the phrase ('state councilor and foreign minister' gives two)."""
     parts: list[list[Token]] = [[]]
-    for token in phrase:
-        if token.lower_ == "and":
+    for k, token in enumerate(phrase):
+        # "and" starts a second role only when one follows ("state councilor and foreign
+        # minister"); "minister of industry and trade" is one office
+        if token.lower_ == "and" and any(t.lower_ in ROLES for t in _until_and(phrase[k + 1 :])):
             parts.append([])
         else:
             parts[-1].append(token)
@@ -333,6 +335,11 @@ def _facts(
         TitleFact(person.normalized, title, span, former or was, affiliation)
         for title, affiliation, was in found
     ]
+
+
+def _until_and(tokens: list[Token]) -> list[Token]:
+    """The tokens up to the next "and"."""
+    return list(takewhile(lambda token: token.lower_ != "and", tokens))
 
 
 def _parse(

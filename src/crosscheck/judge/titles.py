@@ -51,7 +51,7 @@ def _head(title: str) -> str | None:
     if any(title == d or title.endswith(" " + d) for d in DESCRIPTIVE_ROLES):
         return None
     for head in OFFICE_HEADS:
-        if title == head or title.endswith(" " + head) or title.startswith(head + " of"):
+        if title == head or title.endswith(" " + head) or f" {head} of " in f" {title}":
             return head
     return None
 
@@ -64,15 +64,34 @@ def _same_body(a: str | None, b: str | None) -> bool:
 
 
 def offices_conflict(first: str, second: str) -> bool:
-    """Two titles that one person cannot both hold: different offices, not one inside the other."""
-    if first == second or _head(first) is None or _head(second) is None:
+    """Two titles that one person cannot both hold: another kind of office (minister / director,
+    chief executive / chief financial officer), another rank (deputy director / director), or
+    the same kind over other bodies (defense minister / interior minister). The same office
+    worded twice is no conflict: "fire chief" / "chief of Calcasieu Parish Fire District 2",
+    "trade minister" / "minister of industry and trade", "head" / "chief" of the rescue service."""
+    first_head, second_head = _head(first), _head(second)
+    if first == second or first_head is None or second_head is None:
         return False
-    shorter, longer = sorted((first.split(), second.split()), key=len)
-    for start in range(len(longer) - len(shorter) + 1):
-        if longer[start : start + len(shorter)] == shorter:
-            extra = longer[:start] + longer[start + len(shorter) :]
-            return bool(RANK_MODIFIERS & set(extra))
-    return True
+    if _OFFICE_KIND.get(first_head, first_head) != _OFFICE_KIND.get(second_head, second_head):
+        return True
+    first_words, second_words = set(first.split()), set(second.split())
+    if first_words & RANK_MODIFIERS != second_words & RANK_MODIFIERS:
+        return True
+    first_body, second_body = _body(first, first_head), _body(second, second_head)
+    return bool(first_body and second_body and not first_body & second_body)
+
+
+#: Heads that name one kind of office: the head of a service is its chief; a cabinet secretary
+#: for trade is the trade minister.
+_OFFICE_KIND = {"head": "chief", "secretary": "minister"}
+_LINKING_WORDS = frozenset({"of", "for", "the", "and", "a", "an"})
+
+
+def _body(title: str, head: str) -> set[str]:
+    """What the office is over, as words: 'trade' in 'trade minister' and in 'minister of
+    industry and trade'."""
+    words = set(title.split()) - set(head.split()) - RANK_MODIFIERS - _LINKING_WORDS
+    return {word for word in words if word not in OFFICE_HEADS}
 
 
 def _people(claims: Sequence[Claim]) -> dict[str, str]:

@@ -37,7 +37,7 @@ OFFICE_HEADS = (
     "chief executive", "chief executive officer", "chief financial officer", "chief operating officer",
     "chairman", "chairwoman", "chair", "director", "commissioner", "coach", "manager", "captain",
     "ambassador", "head", "attorney general", "speaker", "treasurer", "chief justice", "king", "queen",
-    "commander", "pilot",
+    "commander", "pilot", "chief",
 )  # fmt: skip
 #: Titles that describe a role rather than name a single-holder office: many people hold them at
 #: once (a ministry has several spokespeople, a case several prosecutors), so they never conflict.
