@@ -52,6 +52,12 @@ def test_weekday_past_and_future(claims):
     assert _dates(future) == [(dt.date(2024, 3, 16), "day", True)]
 
 
+def test_a_time_of_a_named_day_is_that_day(claims):
+    night, dawn = claims("The shelter housed 400 people on Tuesday night. The ships collided early Tuesday.")
+    assert _dates(night) == [(dt.date(2024, 3, 12), "day", True)]
+    assert _dates(dawn) == [(dt.date(2024, 3, 12), "day", True)]
+
+
 def test_days_later_anchored_in_same_sentence(claims):
     claim = claims("The dam was inspected on March 3 and it failed two days later.")[0]
     assert [d[0] for d in _dates(claim)] == [dt.date(2024, 3, 3), dt.date(2024, 3, 5)]

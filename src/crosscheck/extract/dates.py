@@ -161,10 +161,11 @@ def _interval_after(context: ArticleContext, sentence: Sentence, end: int) -> tu
 
 
 def _candidates(context: ArticleContext, sentence: Sentence) -> list[tuple[int, int, SpacySpan | None]]:
-    """spaCy DATE entities, then absolute dates and weekdays it missed."""
+    """spaCy DATE entities (and TIME ones that name a day: "Monday night", "early Saturday"),
+    then absolute dates and weekdays it missed."""
     found: list[tuple[int, int, SpacySpan | None]] = []
     for ent in context.spacy_ents_in(sentence.start, sentence.end):
-        if ent.label_ == "DATE":
+        if ent.label_ == "DATE" or (ent.label_ == "TIME" and _WEEKDAY.search(ent.text)):
             found.append((ent.start_char, ent.end_char, ent))
     for match in _ABSOLUTE_IN_TEXT.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
