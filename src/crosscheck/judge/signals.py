@@ -6,7 +6,12 @@ value (a figure, a day, a place), on the second claim rewritten with the first
 claim's value: do the two now say the same thing? If they do, the claims differ
 only in that value, a conflict; if they stay neutral, they are different events of
 the same kind (an aftershock, last year's result). Small models read past numbers,
-so neither answer is trusted alone: ``verdict`` combines them.
+so neither answer is trusted alone: ``verdict`` combines them with what the text
+itself says about the pair: the kind and size of the difference, who asserts each
+side, when (days pinned, publication gap), where (a lede states the story's main
+facts; a value inside a quote is someone's words). On long, paraphrased wire
+sentences the rewritten pair rarely entails (6 of 1,229 dev pairs), so the fitted
+verdict leans on those textual signals more than on the substitution test.
 """
 
 from __future__ import annotations
