@@ -14,7 +14,15 @@ figures are grouping plus the pipeline (ingest, segment, extract, align, judge,
 reports), not NLI. One small row uses the real model. Grouping is also timed alone
 per size, with its candidate pairs, to show it is not quadratic in the articles.
 
-    python bench/batch.py [--sizes 200,1000] [--big] [--workers 1,2] [--no-ray] [--no-real]
+Cross-story batching: the 200-article day in process with 1 worker, chunks of one
+story (each story's questions its own model call, as before chunking) against the
+shipped chunks (``crosscheck.batch._chunks``), with the fake and the real model:
+articles per minute, model calls, the pairs they held, seconds in the model and (real
+model) forward batches; then the real model alone on the same questions, chunked and
+per story paired chunk by chunk (``_paired_nli``), which a shared machine's load sways less.
+
+    python bench/batch.py [--sizes 200,1000] [--big] [--workers 1,2] [--no-ray] [--real-size 60]
+                          [--cross-size 200] [--no-cross-real]
 """
 
 from __future__ import annotations
@@ -171,16 +179,71 @@ class _WorkerMemory:
         self.thread.join()
 
 
+class _Calls:
+    """The model's ``predict`` calls in this process, the pairs they held, the seconds they took
+    and its forward batches."""
+
+    calls = 0
+    pairs = 0
+    seconds = 0.0
+    batches = 0
+
+    @classmethod
+    def counting(cls, model):  # type: ignore[no-untyped-def]
+        """``model``, its ``predict`` (and a real model's ``_batch_probabilities``) counted."""
+        predict, forward = model.predict, getattr(model, "_batch_probabilities", None)
+
+        def counted_predict(pairs, progress=None):  # type: ignore[no-untyped-def]
+            cls.calls += 1
+            cls.pairs += len(pairs)
+            started = time.perf_counter()
+            try:
+                return predict(pairs, progress)
+            finally:
+                cls.seconds += time.perf_counter() - started
+
+        def counted_forward(batch):  # type: ignore[no-untyped-def]
+            cls.batches += 1
+            return forward(batch)
+
+        model.predict = counted_predict
+        if forward is not None:
+            model._batch_probabilities = counted_forward
+        return model
+
+
+def _counted_fake():  # type: ignore[no-untyped-def]
+    from fake import FakeNLI
+
+    return _Calls.counting(FakeNLI())
+
+
 def _one(spec: dict[str, object]) -> dict[str, object]:
-    """One batch run in this (fresh) interpreter: what the parent asked for in ``spec``."""
+    """One batch run in this (fresh) interpreter: what the parent asked for in ``spec``.
+
+    With ``chunk_stories`` (1 worker, in process), chunks hold at most that many stories
+    and the model's calls are counted."""
     from crosscheck import batch
     from crosscheck.config import Settings
 
     feed, out = Path(str(spec["feed"])), Path(str(spec["out"]))
     workers, engine, real = int(spec["workers"]), str(spec["engine"]), bool(spec["real"])
     settings = Settings(model=str(spec["model"]) if real else None, cache=False, device="cpu")
+    counted = spec.get("chunk_stories") is not None
     factory = None
-    if not real:
+    if counted:
+        import crosscheck.pipeline
+        from crosscheck.batch import _chunks
+
+        _chunks.CHUNK_STORIES = int(spec["chunk_stories"])  # type: ignore[arg-type]
+        configured = crosscheck.pipeline.configured_model
+
+        def counted_model(settings: Settings):  # type: ignore[no-untyped-def]
+            return _Calls.counting(configured(settings))
+
+        crosscheck.pipeline.configured_model = counted_model
+        factory = None if real else _counted_fake
+    elif not real:
         from fake import FakeNLI
 
         factory = FakeNLI
@@ -216,6 +279,9 @@ def _one(spec: dict[str, object]) -> dict[str, object]:
         "findings": sum(int(story["findings"].get("findings", 0)) for story in checked),
         "worker_peak_mb": round(worker_peak, 1),
         "driver_peak_mb": round(peak_rss_mb(), 1),
+        **({"model_calls": _Calls.calls, "pairs": _Calls.pairs} if counted else {}),
+        **({"nli_s": round(_Calls.seconds, 2)} if counted else {}),
+        **({"forward_batches": _Calls.batches} if counted and real else {}),
     }
 
 
@@ -253,6 +319,54 @@ def _grouping(feed: Path, truth: dict[str, str]) -> dict[str, object]:
     }
 
 
+def _paired_nli(feed: Path, model: str) -> dict[str, object]:
+    """The real model alone on the day's questions, chunk by chunk: one call for the chunk's
+    stories, then one call per story (which goes first alternates), the model loaded once.
+    Paired a chunk apart, the two see the same load on a shared machine, as two whole runs
+    minutes apart do not."""
+    from crosscheck.batch._chunks import chunks
+    from crosscheck.batch._group import GroupOptions
+    from crosscheck.batch._read import read_again
+    from crosscheck.batch._run import read_feed, story_record
+    from crosscheck.batch._types import BatchHooks
+    from crosscheck.config import Settings
+    from crosscheck.judge import nli_questions
+    from crosscheck.pipeline import align_claims, configured_model, prepare
+
+    settings = Settings(model=model, cache=False, device="cpu")
+    parsed = read_feed([str(feed)], settings, None, GroupOptions(), BatchHooks())
+    asked: dict[str, list[tuple[str, str]]] = {}
+    sizes = []
+    for story in parsed.stories:
+        record = story_record(story, parsed, "")
+        if record["status"] == "pending":
+            articles = [read_again(parsed.entries[n], settings.max_bytes) for n in story]
+            aligned = align_claims(prepare(articles, settings, collapse_copies=True))
+            asked[str(record["id"])] = nli_questions(aligned.prepared.claims, aligned.pairs)
+            sizes.append((str(record["id"]), len(record["articles"])))  # type: ignore[arg-type]
+    nli = _Calls.counting(configured_model(settings))
+    nli.predict(asked[min(asked)][:2])  # loads the weights
+    seconds = {"chunked": 0.0, "per_story": 0.0}
+    batches = {"chunked": 0, "per_story": 0}
+    for number, chunk in enumerate(chunks(sorted(sizes))):
+        calls = {
+            "chunked": [list(dict.fromkeys(q for story in chunk for q in asked[story]))],
+            "per_story": [asked[story] for story in chunk if asked[story]],
+        }
+        for way in sorted(calls, reverse=number % 2 == 1):
+            _Calls.batches = 0
+            started = time.perf_counter()
+            for pairs in calls[way]:
+                nli.predict(pairs)
+            seconds[way] += time.perf_counter() - started
+            batches[way] += _Calls.batches
+    return {
+        "pairs": sum(len(pairs) for pairs in asked.values()),
+        **{f"{way}_s": round(value, 2) for way, value in seconds.items()},
+        **{f"{way}_batches": value for way, value in batches.items()},
+    }
+
+
 def _child(kind: str, spec: dict[str, object]) -> dict[str, object]:
     """Run ``kind`` (a batch run or grouping alone) in a fresh interpreter; its JSON result."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
@@ -286,6 +400,8 @@ def measure(
     ray: bool = True,
     real_size: int | None = 60,
     model: str = "crosscheck-news-nli",
+    cross_size: int | None = 200,
+    cross_real: bool = True,
 ) -> dict[str, object]:
     scratch.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, object]] = []
@@ -294,7 +410,7 @@ def measure(
     if real_size:
         runs.append((real_size, "process", 1, True))
     feeds: dict[int, Path] = {}
-    for size in sorted({size for size, *_ in runs}):
+    for size in sorted({size for size, *_ in runs} | ({cross_size} if cross_size else set())):
         feeds[size] = scratch / f"day-{size}.jsonl"
         truth = write_feed(feeds[size], size)
         if size in sizes:
@@ -329,19 +445,63 @@ def measure(
                 **found,
             }
         )
-    return {"rows": rows, "growth": growth}
+    cross = _cross_story(feeds[cross_size], cross_size, scratch, cross_real, model) if cross_size else []
+    paired = (
+        _child("nli", {"feed": str(feeds[cross_size]), "model": model}) if cross_size and cross_real else {}
+    )
+    return {"rows": rows, "growth": growth, "cross_story": cross, "paired_nli": paired}
+
+
+def _cross_story(feed: Path, size: int, scratch: Path, real: bool, model: str) -> list[dict[str, object]]:
+    """The day checked with chunks of one story, then of the shipped ``CHUNK_STORIES``, 1 worker."""
+    from crosscheck.batch._chunks import CHUNK_STORIES
+
+    rows = []
+    for is_real in (False, True) if real else (False,):
+        for chunk in (1, CHUNK_STORIES):
+            out = scratch / f"out-{size}-chunk{chunk}-{'real' if is_real else 'fake'}"
+            shutil.rmtree(out, ignore_errors=True)
+            spec = {
+                "feed": str(feed),
+                "out": str(out),
+                "workers": 1,
+                "engine": "process",
+                "real": is_real,
+                "model": model,
+                "chunk_stories": chunk,
+            }
+            found = _child("batch", spec)
+            rows.append(
+                {
+                    "articles": size,
+                    "model": model if is_real else "fake",
+                    "stories_per_chunk": chunk,
+                    "articles_per_min": round(60 * size / found["seconds"], 1),
+                    "seconds": found["seconds"],
+                    "checked_stories": found["checked_stories"],
+                    "model_calls": found["model_calls"],
+                    "pairs": found["pairs"],
+                    "nli_s": found["nli_s"],
+                    **({"forward_batches": found["forward_batches"]} if is_real else {}),
+                    "findings": found["findings"],
+                }
+            )
+    return rows
 
 
 def run(options: BenchOptions) -> dict[str, object]:
-    """The bench/run.py entry point: ``options.batch_sizes``, the fake model when ``--fake``."""
+    """The bench/run.py entry point: ``options.batch_sizes`` (cross-story rows on the first),
+    the fake model when ``--fake``."""
     result = measure(
         options.batch_sizes,
         options.scratch / "batch",
         ray=options.batch_ray,
         real_size=None if options.fake else options.batch_real_size,
         model=options.model,
+        cross_size=options.batch_sizes[0],
+        cross_real=not options.fake,
     )
-    return {"rows": result["rows"], "growth": result["growth"]}
+    return {key: result[key] for key in ("rows", "growth", "cross_story", "paired_nli")}
 
 
 def main(argv: list[str]) -> int:
@@ -349,6 +509,8 @@ def main(argv: list[str]) -> int:
         spec = json.loads(argv[1])
         if spec["kind"] == "group":
             found = _grouping(Path(spec["feed"]), json.loads(Path(spec["truth"]).read_text("utf-8")))
+        elif spec["kind"] == "nli":
+            found = _paired_nli(Path(spec["feed"]), str(spec["model"]))
         else:
             found = _one(spec)
         Path(argv[2]).write_text(json.dumps(found), "utf-8")
@@ -362,6 +524,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-ray", action="store_true", help="leave out the local Ray rows")
     parser.add_argument("--real-size", type=int, default=60, help="articles of the real-model row (0: none)")
     parser.add_argument("--model", default="crosscheck-news-nli")
+    parser.add_argument(
+        "--cross-size", type=int, default=200, help="articles of the cross-story rows (0: none)"
+    )
+    parser.add_argument(
+        "--no-cross-real", action="store_true", help="cross-story rows with the fake model only"
+    )
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     args = parser.parse_args(argv)
     sizes = tuple(int(s) for s in args.sizes.split(",")) + ((BIG_SIZE,) if args.big else ())
@@ -374,9 +542,15 @@ def main(argv: list[str]) -> int:
         ray=not args.no_ray,
         real_size=args.real_size or None,
         model=args.model,
+        cross_size=args.cross_size or None,
+        cross_real=not args.no_cross_real,
     )
     print("### batch runs\n\n" + markdown_table(result["rows"]))  # type: ignore[arg-type]
     print("\n### grouping alone\n\n" + markdown_table(result["growth"]))  # type: ignore[arg-type]
+    if result["cross_story"]:
+        print("\n### cross-story batching\n\n" + markdown_table(result["cross_story"]))  # type: ignore[arg-type]
+    if result["paired_nli"]:
+        print("\n### NLI alone, chunked and per story, paired\n\n" + markdown_table([result["paired_nli"]]))  # type: ignore[list-item]
     if args.out:
         args.out.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
     return 0

@@ -267,8 +267,6 @@ def check(
     ``nli`` replaces the model named in ``settings`` with any object that has
     the ``NLIModel`` interface (a fake in tests, a model already loaded).
     """
-    from crosscheck.align import align
-
     settings = settings or Settings()
     hooks = hooks or Hooks()
     prepared = prepare(
@@ -281,9 +279,25 @@ def check(
         collapse_copies=True,
         preload=nli is None,
     )
+    aligned = align_claims(prepared)
+    return judge_claims(prepared, prepared.claims, aligned.pairs, settings, hooks, nli)
+
+
+@dataclass
+class Aligned:
+    """``check`` up to the judge: a batch lists several stories' NLI questions from these
+    and scores them together before judging each one."""
+
+    prepared: Prepared
+    pairs: list[ClaimPair]
+
+
+def align_claims(prepared: Prepared) -> Aligned:
+    """The prepared claims aligned into the pairs the judge compares (timed as ``align``)."""
+    from crosscheck.align import align
+
     with prepared.timer.stage("align"):
-        pairs = align(prepared.claims)
-    return judge_claims(prepared, prepared.claims, pairs, settings, hooks, nli)
+        return Aligned(prepared, align(prepared.claims))
 
 
 def verdict_fails(report: Report, fail_on: str) -> bool:

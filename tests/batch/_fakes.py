@@ -5,8 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import ClassVar
 
 from fake import FakeNLI  # bench/fake.py: tests/batch/conftest.py puts bench/ on the path
+
+from crosscheck.nli import cache_dir
+from crosscheck.nli._result_cache import ResultCache
+from crosscheck.nli._transformer import TransformerNLI
 
 
 class NotNLI(FakeNLI):
@@ -41,3 +46,35 @@ class DiesOnce(NotNLI):
         if ("Marsh" in premise or "Marsh" in hypothesis) and marker.exists():
             marker.unlink()
             os._exit(9)
+
+
+class Recording(NotNLI):
+    """Records the pairs of every ``predict`` call in ``calls`` (in this process: one worker only)."""
+
+    calls: ClassVar[list[list[tuple[str, str]]]] = []
+
+    def predict(
+        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+    ) -> list[dict[str, float]]:
+        self.calls.append(list(pairs))
+        return super().predict(pairs, progress)
+
+
+class CachedNotNLI(TransformerNLI):
+    """bench's fake rule behind the real model's result cache; ``scored`` counts the pairs it scores."""
+
+    scored: ClassVar[list[int]] = []
+
+    def __init__(self) -> None:
+        super().__init__(
+            "fake-cached",
+            FakeNLI.labels,
+            lambda: (None, None, "cpu"),
+            batch_size=16,
+            max_length=160,
+            cache=ResultCache(cache_dir() / "results.sqlite", "fake-cached"),
+        )
+
+    def _batch_probabilities(self, batch: list[tuple[str, str]]) -> list[list[float]]:
+        self.scored.append(len(batch))
+        return [[scores[label] for label in self.labels] for scores in FakeNLI().predict(batch)]

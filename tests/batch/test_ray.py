@@ -7,6 +7,7 @@ import os
 import pytest
 
 from crosscheck import batch
+from crosscheck.batch import _chunks
 from crosscheck.config import Settings
 from tests.batch._fakes import NotNLI
 from tests.batch.conftest import ROOT, tree
@@ -14,8 +15,9 @@ from tests.batch.conftest import ROOT, tree
 ray = pytest.importorskip("ray")
 
 
-def test_ray_actors_write_the_same_output_as_one_process(feed, tmp_path):
+def test_ray_actors_write_the_same_output_as_one_process(feed, tmp_path, monkeypatch):
     path, _ = feed
+    monkeypatch.setattr(_chunks, "CHUNK_STORIES", 2)  # two chunks, so both actors get one
     settings = Settings(cache=False)
     batch([path], tmp_path / "local", settings, workers=1, nli_factory=NotNLI)
     paths = os.pathsep.join([str(ROOT), str(ROOT / "bench"), str(ROOT / "src")])

@@ -7,10 +7,12 @@
 The feed is read once and streamed (``_read``); syndicated copies are found across
 the whole feed (``crosscheck.syndication``) and follow the article they copy;
 the rest is grouped into stories (``_group``) unless ``stories`` gives the grouping.
-Every story with two or more distinct sources goes through the pipeline's ``check``
-in a worker (``_engines``: this process, a process pool, or Ray actors), and the
-driver writes its record and reports (``_write``). A story whose record holds the
-same content key is not checked again, so rerunning an interrupted batch finishes it.
+Every story with two or more distinct sources is checked as the pipeline's ``check``
+would in a worker (``_engines``: this process, a process pool, or Ray actors), a few
+consecutive stories at a time (``_chunks``) so that their NLI questions are scored
+in one model call (``_worker``), and the driver writes its record and reports
+(``_write``). A story whose record holds the same content key is not checked again,
+so rerunning an interrupted batch finishes it.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ def batch(
     """
     import time
 
+    from crosscheck.batch._chunks import chunks, pending_chunks
     from crosscheck.batch._engines import default_workers, run
     from crosscheck.batch._group import GroupOptions
     from crosscheck.batch._read import read_again
@@ -105,6 +108,11 @@ def batch(
         record = story_record(story, feed, key)
         records[str(record["id"])] = record
         members[str(record["id"])] = story
+    planned = chunks(
+        (story_id, len(record["articles"]))  # type: ignore[arg-type]
+        for story_id, record in sorted(records.items())
+        if record["status"] == "pending"
+    )
     todo: list[str] = []
     resumed = 0
     for story_id, record in records.items():
@@ -119,10 +127,13 @@ def batch(
     if hooks.on_stories:
         hooks.on_stories(len(todo), sum(len(members[story_id]) for story_id in todo))
 
-    def tasks() -> Iterator[StoryTask]:
-        for story_id in sorted(todo):
-            articles = tuple(read_again(feed.entries[n], settings.max_bytes) for n in members[story_id])
-            yield StoryTask(story_id, str(records[story_id]["key"]), articles, tuple(formats))
+    def task(story_id: str) -> StoryTask:
+        articles = tuple(read_again(feed.entries[n], settings.max_bytes) for n in members[story_id])
+        return StoryTask(story_id, str(records[story_id]["key"]), articles, tuple(formats))
+
+    def tasks() -> Iterator[list[StoryTask]]:
+        for chunk in pending_chunks(planned, todo):
+            yield [task(story_id) for story_id in chunk]
 
     def done(outcome: StoryOutcome) -> None:
         record, reports = outcome_record(records[outcome.id], outcome)

@@ -1,29 +1,32 @@
 """Where stories are checked: this process, a pool of processes, or Ray actors; one model per worker.
 
-Each engine takes story tasks lazily and calls ``done`` with every outcome in the
-driver process, keeping a few tasks per worker in flight so that a large feed is
-never held in memory whole. Ray is imported here only, when asked for.
+Each engine takes chunks of story tasks (``_chunks``) lazily, sends each chunk to one
+worker whole and calls ``done`` with every outcome in the driver process, keeping a
+few chunks per worker in flight so that a large feed is never held in memory whole.
+Ray is imported here only, when asked for.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 
 from crosscheck.batch import ENGINES
-from crosscheck.batch._story import StoryOutcome, StoryTask, Worker, init_process, run_in_process
+from crosscheck.batch._story import StoryOutcome, StoryTask
+from crosscheck.batch._worker import Worker, init_process, run_in_process
 from crosscheck.config import Settings
 from crosscheck.errors import UsageError, WorkerLost
 from crosscheck.nli.base import NLIModel
 
-#: Tasks queued per worker: enough to keep it busy, few enough to bound memory.
+#: Chunks queued per worker: enough to keep it busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 2
 
 NLIFactory = Callable[[], NLIModel]
 Done = Callable[[StoryOutcome], None]
+Chunk = Sequence[StoryTask]
 
 
 def default_workers() -> int:
@@ -31,7 +34,7 @@ def default_workers() -> int:
 
 
 def run(
-    tasks: Iterable[StoryTask],
+    chunks: Iterable[Chunk],
     settings: Settings,
     done: Done,
     *,
@@ -45,17 +48,22 @@ def run(
     if workers < 1:
         raise UsageError(f"--workers must be at least 1, not {workers}")
     if engine == "ray":
-        _run_ray(tasks, settings, done, workers=workers, address=ray_address, nli_factory=nli_factory)
+        _run_ray(chunks, settings, done, workers=workers, address=ray_address, nli_factory=nli_factory)
     elif workers == 1:
         worker = Worker(settings, nli_factory)
-        for task in tasks:
-            done(worker(task))
+        for chunk in chunks:
+            _hand_over(worker(chunk), done)
     else:
-        _run_pool(tasks, settings, done, workers=workers, nli_factory=nli_factory)
+        _run_pool(chunks, settings, done, workers=workers, nli_factory=nli_factory)
+
+
+def _hand_over(outcomes: list[StoryOutcome], done: Done) -> None:
+    for outcome in outcomes:
+        done(outcome)
 
 
 def _run_pool(
-    tasks: Iterable[StoryTask],
+    chunks: Iterable[Chunk],
     settings: Settings,
     done: Done,
     *,
@@ -69,25 +77,25 @@ def _run_pool(
         initializer=init_process,
         initargs=(settings, nli_factory),
     ) as pool:
-        pending: set[Future[StoryOutcome]] = set()
+        pending: set[Future[list[StoryOutcome]]] = set()
         try:
-            for task in tasks:
+            for chunk in chunks:
                 if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                     pending = _collect(pending, done)
-                pending.add(pool.submit(run_in_process, task))
+                pending.add(pool.submit(run_in_process, chunk))
             while pending:
                 pending = _collect(pending, done)
         except BrokenProcessPool:
             raise WorkerLost(
-                "a worker process died before its story was done: rerun the same command to finish"
+                "a worker process died before its stories were done: rerun the same command to finish"
             ) from None
 
 
-def _collect(pending: set[Future[StoryOutcome]], done: Done) -> set[Future[StoryOutcome]]:
-    """Wait for at least one task; hand over every finished one; what is still running."""
+def _collect(pending: set[Future[list[StoryOutcome]]], done: Done) -> set[Future[list[StoryOutcome]]]:
+    """Wait for at least one chunk; hand over every finished one; what is still running."""
     finished, running = wait(pending, return_when=FIRST_COMPLETED)
     for future in finished:
-        done(future.result())
+        _hand_over(future.result(), done)
     return set(running)
 
 
@@ -102,17 +110,17 @@ def _ray():  # type: ignore[no-untyped-def]
 
 
 class _RayChecker:
-    """The Ray actor: one ``Worker`` (one model) for every story sent to it."""
+    """The Ray actor: one ``Worker`` (one model) for every chunk sent to it."""
 
     def __init__(self, settings: Settings, nli_factory: NLIFactory | None) -> None:
         self.worker = Worker(settings, nli_factory)
 
-    def check(self, task: StoryTask) -> StoryOutcome:
-        return self.worker(task)
+    def check(self, chunk: Chunk) -> list[StoryOutcome]:
+        return self.worker(chunk)
 
 
 def _run_ray(
-    tasks: Iterable[StoryTask],
+    chunks: Iterable[Chunk],
     settings: Settings,
     done: Done,
     *,
@@ -132,26 +140,26 @@ def _run_ray(
         actors = [actor_class.remote(settings, nli_factory) for _ in range(workers)]
         idle = list(actors)
         running: dict[object, object] = {}
-        queue = iter(tasks)
+        queue = iter(chunks)
         exhausted = False
         while True:
             while idle and not exhausted:
-                task = next(queue, None)
-                if task is None:
+                chunk = next(queue, None)
+                if chunk is None:
                     exhausted = True
                     break
                 actor = idle.pop()
-                running[actor.check.remote(task)] = actor
+                running[actor.check.remote(chunk)] = actor
             if not running:
                 break
             ready, _ = ray.wait(list(running), num_returns=1)
             for ref in ready:
                 idle.append(running.pop(ref))
                 try:
-                    done(ray.get(ref))
+                    _hand_over(ray.get(ref), done)
                 except ray.exceptions.RayError:
                     raise WorkerLost(
-                        "a Ray worker died before its story was done: rerun the same command to finish"
+                        "a Ray worker died before its stories were done: rerun the same command to finish"
                     ) from None
     finally:
         if started:

@@ -1,20 +1,24 @@
-"""One story's check: what a worker does, the same in process, in a pool process or a Ray actor.
+"""One story's check in a worker, in two steps (aligned, then judged) so a chunk of stories can
+score its NLI questions together in between (``_worker``).
 
-A task carries the story's articles (texts included) and settings; the worker runs
-the pipeline's public ``check`` on them with its one model, renders the reports and
-hands back text. Workers write nothing: the driver writes every file, so the output
-does not depend on which worker ran which story.
+A task carries the story's articles (texts included); the steps are the pipeline's
+``check`` (``prepare`` and ``align_claims``, then ``judge_claims``), the reports are rendered and
+handed back as text. Workers write nothing: the driver writes every file, so the
+output does not depend on which worker ran which story.
 """
 
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from crosscheck.config import Settings
 from crosscheck.models import SEVERITY_ORDER, Article, Report
 from crosscheck.nli.base import NLIModel
+
+if TYPE_CHECKING:
+    from crosscheck.pipeline import Aligned
 
 #: Report formats a batch can write per story, and their file extensions.
 EXTENSIONS = {"json": "json", "html": "html", "markdown": "md", "sarif": "sarif"}
@@ -64,44 +68,34 @@ def summarize(report: Report) -> dict[str, object]:
     }
 
 
-def check_story(task: StoryTask, settings: Settings, nli: NLIModel | None) -> StoryOutcome:
-    """Check one story; any failure becomes the outcome's ``error``, never an exception."""
-    from crosscheck.pipeline import check
+def aligned_story(task: StoryTask, settings: Settings) -> Aligned | StoryOutcome:
+    """The story read, extracted and aligned, as ``check`` does (copies collapsed); a failure
+    becomes its outcome."""
+    from crosscheck.pipeline import align_claims, prepare
+
+    try:
+        return align_claims(prepare(list(task.articles), settings, collapse_copies=True))
+    except Exception as error:  # a story's crash is recorded, the batch goes on
+        return failed(task, error)
+
+
+def judged_story(task: StoryTask, aligned: Aligned, settings: Settings, nli: NLIModel) -> StoryOutcome:
+    """The aligned story judged and its reports rendered; a failure becomes the outcome's ``error``."""
+    from crosscheck.pipeline import Hooks, judge_claims
     from crosscheck.report import render
 
     try:
-        report = check(list(task.articles), settings, nli=nli)
+        prepared = aligned.prepared
+        report = judge_claims(prepared, prepared.claims, aligned.pairs, settings, Hooks(), nli)
         report.stats.pop("timings", None)  # the only part that differs between runs
         reports = {fmt: render(report, fmt, color=False) for fmt in task.formats}
         return StoryOutcome(task.id, task.key, summarize(report), reports)
     except Exception as error:  # a story's crash is recorded, the batch goes on
-        line = f"{type(error).__name__}: {error}".strip().splitlines()[0]
-        detail = traceback.format_exc(limit=-3)
-        return StoryOutcome(task.id, task.key, {}, error=f"{line}\n{detail}" if detail else line)
+        return failed(task, error)
 
 
-class Worker:
-    """Holds one model for every story it checks (weights load on its first uncached pair)."""
-
-    def __init__(self, settings: Settings, nli_factory: Callable[[], NLIModel] | None = None) -> None:
-        from crosscheck.pipeline import configured_model
-
-        self.settings = settings
-        self.nli = nli_factory() if nli_factory is not None else configured_model(settings)
-
-    def __call__(self, task: StoryTask) -> StoryOutcome:
-        return check_story(task, self.settings, self.nli)
-
-
-_WORKER: Worker | None = None
-
-
-def init_process(settings: Settings, nli_factory: Callable[[], NLIModel] | None) -> None:
-    """Pool initializer: one model per worker process."""
-    global _WORKER
-    _WORKER = Worker(settings, nli_factory)
-
-
-def run_in_process(task: StoryTask) -> StoryOutcome:
-    assert _WORKER is not None, "init_process was not called"
-    return _WORKER(task)
+def failed(task: StoryTask, error: Exception) -> StoryOutcome:
+    """The outcome of a story that raised: the error's line and the last frames of its traceback."""
+    line = f"{type(error).__name__}: {error}".strip().splitlines()[0]
+    detail = traceback.format_exc(limit=-3)
+    return StoryOutcome(task.id, task.key, {}, error=f"{line}\n{detail}" if detail else line)
