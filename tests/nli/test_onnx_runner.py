@@ -33,6 +33,23 @@ def test_export_scores_what_torch_scores_in_input_order(tiny_checkpoint):
     assert got[0] == got[3]
 
 
+def test_scores_do_not_depend_on_runs_threads_or_order(monkeypatch, tiny_checkpoint):
+    """Pairs sorted by tokens, scored in small runs on several threads at once: each pair
+    gets the same probabilities, bit for bit, as alone on one thread, in input order."""
+    folder = str(tiny_checkpoint(THREE_WAY))
+    pairs = [*PAIRS, *[(f"The strike began on day {i}.", "It began " * (i % 5) + "late.") for i in range(30)]]
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    alone = load_model(folder, runtime="onnx", device="cpu", batch_size=1, use_cache=False)
+    assert alone.model.workers == 1
+    want = alone.predict(pairs)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    many = load_model(folder, runtime="onnx", device="cpu", batch_size=16, use_cache=False)
+    assert many.model.workers == 3 and many._run_size() == _onnx.RUN_PAIRS
+    assert many.predict(pairs) == want
+    assert many._encoded == {}  # the encodings go with the call
+    assert many._batch_probabilities(pairs[:2]) == [list(want[0].values()), list(want[1].values())]
+
+
 def test_long_pairs_are_truncated_as_transformers_truncates_them(tiny_checkpoint):
     folder = str(tiny_checkpoint(THREE_WAY))
     long = [(" ".join(["The strike began on Monday."] * 40), "It ended. " * 30)]
@@ -153,6 +170,25 @@ def test_default_cpu_path_and_spacy_import_no_torch(tiny_checkpoint):
     assert torch_imported is False
     # the runtime's imports ran in the caller's thread, so spaCy's numpy import cannot race them
     assert imported_first is True
+
+
+def test_spacy_loads_without_its_command_line():
+    """spaCy's own ``import spacy.cli`` (weasel, httpx, requests) is left out of a run, and
+    works as before when something asks for it afterwards."""
+    script = (
+        "import json, sys\n"
+        "from crosscheck.extract.nlp import load_pipeline\n"
+        "doc = load_pipeline()('Blinken met Wang Yi in Munich on Saturday.')\n"
+        "left_out = [m for m in ('spacy.cli', 'weasel', 'httpx', 'requests') if m in sys.modules]\n"
+        "import spacy, spacy.cli\n"
+        "print(json.dumps([left_out, callable(spacy.cli.download), 'spacy_version' in spacy.info(silent=True)]))\n"
+    )
+    env = dict(os.environ, HF_HUB_OFFLINE="1")
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [[], True, True]
 
 
 @pytest.mark.slow

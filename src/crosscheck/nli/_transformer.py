@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from crosscheck.nli._result_cache import ResultCache, pair_key
@@ -157,16 +157,33 @@ class TransformerNLI:
         counts: dict[str, int] = {}
         for key in all_keys:
             counts[key] = counts.get(key, 0) + 1
-        todo.sort(key=lambda item: len(item[1][0]) + len(item[1][1]))
+        todo = self._ordered(todo)
+        size = self._run_size()
+        batches = [todo[start : start + size] for start in range(0, len(todo), size)]
         out: dict[str, dict[str, float]] = {}
-        for start in range(0, len(todo), self.batch_size):
-            batch = todo[start : start + self.batch_size]
-            probs = self._batch_probabilities([pair for _, pair in batch])
+        scored = self._map(self._batch_probabilities, [[pair for _, pair in batch] for batch in batches])
+        for batch, probs in zip(batches, scored, strict=True):
             for (key, _), row in zip(batch, probs, strict=True):
                 out[key] = dict(zip(self.labels, row, strict=True))
             if progress:
                 progress(sum(counts[key] for key, _ in batch))
         return out
+
+    def _ordered(self, todo: list[tuple[str, tuple[str, str]]]) -> list[tuple[str, tuple[str, str]]]:
+        """The pairs shortest first (by characters), so a batch pads little."""
+        return sorted(todo, key=lambda item: len(item[1][0]) + len(item[1][1]))
+
+    def _run_size(self) -> int:
+        """Pairs per forward pass: the batch size (torch spreads one pass over the cores)."""
+        return self.batch_size
+
+    def _map(
+        self,
+        score: Callable[[list[tuple[str, str]]], list[list[float]]],
+        batches: list[list[tuple[str, str]]],
+    ) -> Iterator[list[list[float]]]:
+        """Each batch's probabilities, in order: one after the other here."""
+        return map(score, batches)
 
     def _batch_probabilities(self, batch: list[tuple[str, str]]) -> list[list[float]]:
         """Label probabilities for one batch, padded to its longest pair."""
