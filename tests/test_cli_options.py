@@ -128,3 +128,44 @@ def test_library_warnings_reach_stderr_once_with_the_prefix(capsys):
     with _library_log(quiet=True):
         logger.warning("hidden")
     assert capsys.readouterr().err == ""
+
+
+def test_a_long_input_shows_a_bar_while_its_facts_are_extracted(monkeypatch, tmp_path):
+    """prepare tells the front end how much it will extract; the CLI shows a bar for long
+    inputs only, then the scoring bar replaces it."""
+    import crosscheck.cli as cli
+    from crosscheck import Settings
+    from crosscheck.pipeline import Hooks, prepare
+
+    shown: list[tuple[str, int]] = []
+    advanced: list[int] = []
+
+    class Bar:
+        def __init__(self, label: str) -> None:
+            self.label = label
+
+        def add_task(self, name: str, total: int) -> str:
+            shown.append((self.label, total))
+            return name
+
+        def advance(self, task: str, done: int) -> None:
+            advanced.append(done)
+
+        def stop(self) -> None:
+            shown.append(("stopped", 0))
+
+    monkeypatch.setattr(cli, "progress_bar", Bar)
+    progress = cli._Progress(enabled=True)
+    hooks = Hooks(on_extracting=progress.extracting, on_extracted=progress.advance)
+    long_text = "The council met on Monday and approved the budget. " * (cli.LONG_INPUT_CHARS // 50)
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(long_text, encoding="utf-8")
+    prepare([str(tmp_path)], Settings(cache=False, max_article_chars=len(long_text) + 1), hooks=hooks)
+    assert shown and shown[0][0].startswith("extracting facts (") and shown[0][1] == 2
+    assert advanced == [1, 1]
+    progress.start(12)
+    assert shown[-2:] == [("stopped", 0), ("scoring claim pairs", 12)]
+
+    short = cli._Progress(enabled=True)
+    short.extracting(2, cli.LONG_INPUT_CHARS - 1)
+    assert short.bar is None

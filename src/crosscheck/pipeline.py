@@ -30,6 +30,10 @@ class Hooks:
 
     on_scoring: Callable[[int], None] | None = None
     on_scored: Callable[[int], None] | None = None
+    #: before extraction: how many articles, how many characters in all (a long input is
+    #: worth a progress bar); then once per article extracted
+    on_extracting: Callable[[int, int], None] | None = None
+    on_extracted: Callable[[int], None] | None = None
     on_warning: Callable[[str], None] | None = None
     on_skipped: Callable[[SkippedInput], None] | None = None
 
@@ -115,6 +119,8 @@ def prepare(
     claims: list[Claim] = []
     sentences: dict[str, int] = {}
     preloaded: NLIModel | None = None
+    if hooks.on_extracting:
+        hooks.on_extracting(len(articles), sum(len(article.text) for article in articles))
     for article in articles:
         with timer.stage("segment"):
             article_sentences = segment(article, segment_stats)
@@ -130,6 +136,8 @@ def prepare(
                     facts_cache.put(article, found)
             claims += found
         sentences[article.id] = len(article_sentences)
+        if hooks.on_extracted:
+            hooks.on_extracted(1)
     report = Report(
         articles=articles,
         findings=[],
