@@ -119,12 +119,20 @@ MaxArticleCharsOpt = Annotated[
 def progress_bar(label: str):  # type: ignore[no-untyped-def]
     """A started, transient rich progress bar on stderr (rich imported only when one is shown)."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     bar = Progress(
         TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
+        TimeElapsedColumn(),  # a long article is one step: the clock shows it is moving
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
