@@ -228,6 +228,21 @@ class Claim:
     def end(self) -> int:
         return self.sentence.end
 
+    @property
+    def source_as_written(self) -> str | None:
+        """Who the claim is attributed to, as the article writes it ("Antony Blinken", not
+        "antony blinken"): the source's full name from the claim or, for "Blinken said", from
+        where the article names him in full; else the words the claim uses ("Chinese state media")."""
+        attribution = self.facts.attribution
+        if attribution is None:
+            return None
+        source = attribution.source.lower()
+        for text in (attribution.span.text, self.text, self.article.text):
+            found = re.search(rf"\b{re.escape(source)}\b", text, re.IGNORECASE)
+            if found:
+                return found.group(0)
+        return attribution.span.text or attribution.source
+
     @cached_property
     def names(self) -> frozenset[str]:
         """The claim's names, people also by surname: "Piotr Halas" and "Halas" are one name."""

@@ -74,7 +74,7 @@ def test_severity_is_high_only_for_a_dated_typed_conflict_in_one_voice():
     [signals] = gather(ScriptedNLI(lambda p, h: NEUTRAL_ONLY), candidates(claims, [pair]))
     assert signals.sources_differ and severity(0.99, signals) == "medium"
     [finding] = conflict_findings([signals], verdict_on(bias=-5.0), 0.5)
-    assert finding.explanation.startswith("Sources differ (according to companies vs harlow).")
+    assert finding.explanation.startswith("Sources differ (according to companies vs Harlow).")
     a, b = (
         article("a", "The deal is worth $4.2 billion.", "2025-03-04"),
         article("b", "The deal is worth $2.4 billion.", "2025-03-04"),

@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from crosscheck.models import Article, Attribution, Claim, Evidence, Facts, Report, Span
+from crosscheck.models import Article, Attribution, Claim, Evidence, Facts, Report, Sentence, Span
 from crosscheck.pipeline import verdict_fails
 from crosscheck.report import render, verdict
 
@@ -55,6 +55,25 @@ def test_attributions_keep_the_case_the_article_writes(report: Report):
     for fmt in ("rich", "markdown", "html"):
         out = render(named, fmt)
         assert "according to Antony Blinken" in out and "antony blinken" not in out
+
+
+def test_a_source_named_by_surname_is_written_as_the_article_names_it_in_full():
+    text = "Secretary of State Antony Blinken flew to Munich. Blinken said the talks were frank."
+    article = Article(id="a", path="a.txt", text=text, body=((0, len(text)),))
+    start = text.index("Blinken said")
+    said = Claim(
+        Sentence(article, 1, start, len(text)),
+        Facts(attribution=Attribution("antony blinken", Span(start, start + 7, "Blinken"))),
+    )
+    assert said.source_as_written == "Antony Blinken"
+    media = text.replace("Blinken said", "Chinese state media said")
+    article = Article(id="b", path="b.txt", text=media, body=((0, len(media)),))
+    start = media.index("Chinese state media")
+    claim = Claim(
+        Sentence(article, 1, start, len(media)),
+        Facts(attribution=Attribution("china", Span(start, start + 19, "Chinese state media"))),
+    )
+    assert claim.source_as_written == "Chinese state media"
 
 
 def test_reworded_quotes_are_counted_apart_and_never_fail_a_gate(report: Report):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosscheck.judge._common import make_finding, party
+from crosscheck.judge._common import make_finding
 from crosscheck.judge.signals import PairSignals
 from crosscheck.judge.verdict import VerdictModel, severity
 from crosscheck.models import Claim, Finding, FindingKind, Span
@@ -96,7 +96,8 @@ def _stretch(claim: Claim, words: list[re.Match[str]], start: int, end: int) -> 
 def _sources(item: PairSignals) -> str:
     if not item.sources_differ:
         return ""
-    return f"Sources differ (according to {party(item.pair.first)} vs {party(item.pair.second)}). "
+    first, second = item.pair.first.source_as_written, item.pair.second.source_as_written
+    return f"Sources differ (according to {first} vs {second}). "
 
 
 def _what_differs(item: PairSignals, kind: FindingKind, spans_a: list[Span], spans_b: list[Span]) -> str:

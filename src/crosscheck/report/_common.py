@@ -104,18 +104,6 @@ def verdict(report: Report) -> str:
     return line
 
 
-def attribution_text(claim: Claim) -> str | None:
-    """Who the claim is attributed to, as the article writes it ("Antony Blinken", not "antony blinken")."""
-    attribution = claim.facts.attribution
-    if attribution is None:
-        return None
-    for text in (attribution.span.text, claim.text):
-        found = text.lower().find(attribution.source.lower())
-        if found >= 0:
-            return text[found : found + len(attribution.source)]
-    return attribution.source
-
-
 def display_path(path: str) -> str:
     """The path as written, with forward slashes on every platform."""
     return path.replace("\\", "/")

@@ -12,7 +12,6 @@ from crosscheck.models import Evidence, Finding, Report
 from crosscheck.report._common import (
     KIND_HELP,
     SEVERITIES,
-    attribution_text,
     by_severity,
     display_path,
     locate,
@@ -93,7 +92,7 @@ def _sentence(item: Evidence) -> str:
 
 def _claim(item: Evidence) -> str:
     claim = item.claim
-    who = attribution_text(claim)
+    who = claim.source_as_written
     said = f' <span class="muted">according to {_e(who)}</span>' if who else ""
     return (
         f'<div class="claim" data-article="{_e(claim.article.id)}">'

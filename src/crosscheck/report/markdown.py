@@ -6,7 +6,6 @@ import re
 
 from crosscheck.models import Evidence, Report
 from crosscheck.report._common import (
-    attribution_text,
     display_path,
     locate,
     ordered_evidence,
@@ -39,7 +38,7 @@ def _bold(text: str) -> str:
 def _quote(item: Evidence) -> str:
     text = "".join(_bold(piece) if lit else escape(piece) for piece, lit in segments(item.claim, item.spans))
     source = f"**{escape(item.claim.article.label)}** (`{locate(item.claim)}`)"
-    who = attribution_text(item.claim)
+    who = item.claim.source_as_written
     said = f", according to {escape(who)}" if who else ""
     return f"> {source}{said}: {text}"
 

@@ -17,7 +17,6 @@ from rich.text import Text
 
 from crosscheck.models import Evidence, Finding, Report
 from crosscheck.report._common import (
-    attribution_text,
     by_severity,
     display_path,
     locate,
@@ -63,7 +62,7 @@ def _claim_cell(item: Evidence, plain: bool) -> Group:
     words = [span.text for span in item.spans]
     if plain and words:
         parts.append(Text("evidence: " + " | ".join(words), style="dim"))
-    who = attribution_text(claim)
+    who = claim.source_as_written
     if who:
         parts.append(Text(f"according to {who}", style="dim italic"))
     return Group(*parts)
