@@ -57,23 +57,19 @@ def test_attributions_keep_the_case_the_article_writes(report: Report):
         assert "according to Antony Blinken" in out and "antony blinken" not in out
 
 
+def _attributed(text: str, source: str, words: str) -> Claim:
+    """The text's second sentence, attributed to ``source`` through ``words``."""
+    article = Article(id="a", path="a.txt", text=text, body=((0, len(text)),))
+    start = text.index(words)
+    attribution = Attribution(source, Span(start, start + len(words), words))
+    return Claim(Sentence(article, 1, text.index(". ") + 2, len(text)), Facts(attribution=attribution))
+
+
 def test_a_source_named_by_surname_is_written_as_the_article_names_it_in_full():
     text = "Secretary of State Antony Blinken flew to Munich. Blinken said the talks were frank."
-    article = Article(id="a", path="a.txt", text=text, body=((0, len(text)),))
-    start = text.index("Blinken said")
-    said = Claim(
-        Sentence(article, 1, start, len(text)),
-        Facts(attribution=Attribution("antony blinken", Span(start, start + 7, "Blinken"))),
-    )
-    assert said.source_as_written == "Antony Blinken"
+    assert _attributed(text, "antony blinken", "Blinken said").source_as_written == "Antony Blinken"
     media = text.replace("Blinken said", "Chinese state media said")
-    article = Article(id="b", path="b.txt", text=media, body=((0, len(media)),))
-    start = media.index("Chinese state media")
-    claim = Claim(
-        Sentence(article, 1, start, len(media)),
-        Facts(attribution=Attribution("china", Span(start, start + 19, "Chinese state media"))),
-    )
-    assert claim.source_as_written == "Chinese state media"
+    assert _attributed(media, "china", "Chinese state media").source_as_written == "Chinese state media"
 
 
 def test_reworded_quotes_are_counted_apart_and_never_fail_a_gate(report: Report):
