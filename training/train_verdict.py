@@ -19,6 +19,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crosscheck.judge.signals import PairSignals
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "training" / "verdict_pairs.jsonl"
@@ -58,21 +62,23 @@ def collect(folders: list[Path], model_name: str | None = None) -> list[dict[str
             shown = [entry for entry in gold.findings if matches(probe, entry.a, entry.b)]
             if any(entry.kind in OTHER_CHECKS for entry in shown):
                 continue  # a title or quote conflict: the title and quote checks' job, not the verdict's
-            label = int(bool(shown))
-            rows.append(
-                {
-                    "cluster": gold_path.parent.name,
-                    "first": item.pair.first.text,
-                    "second": item.pair.second.text,
-                    "kind": item.difference.kind if item.difference else "statement",
-                    "features": [round(v, 5) for v in item.features()],
-                    "label": label,
-                }
-            )
+            rows.append(_row(gold_path.parent.name, item, int(bool(shown))))
         print(f"{gold_path.parent.name}: {len(found)} pairs", file=sys.stderr)
     for pairs_path in pair_files:
         rows += _collect_pairs(pairs_path, model, settings)
     return rows
+
+
+def _row(group: str, item: PairSignals, label: int) -> dict[str, object]:
+    """One labelled pair as the pairs file keeps it (``group`` is held out together)."""
+    return {
+        "cluster": group,
+        "first": item.pair.first.text,
+        "second": item.pair.second.text,
+        "kind": item.difference.kind if item.difference else "statement",
+        "features": [round(v, 5) for v in item.features()],
+        "label": label,
+    }
 
 
 def _collect_pairs(path: Path, model: object, settings: object) -> list[dict[str, object]]:
@@ -89,16 +95,7 @@ def _collect_pairs(path: Path, model: object, settings: object) -> list[dict[str
     for pair in load_pairs(path):
         claims = prepare(pair.articles(path), settings).claims  # type: ignore[arg-type]
         for item in gather(model, candidates(claims, align(claims))):  # type: ignore[arg-type]
-            rows.append(
-                {
-                    "cluster": f"{path.parent.name}/{path.name}",
-                    "first": item.pair.first.text,
-                    "second": item.pair.second.text,
-                    "kind": item.difference.kind if item.difference else "statement",
-                    "features": [round(v, 5) for v in item.features()],
-                    "label": int(pair.contradiction),
-                }
-            )
+            rows.append(_row(f"{path.parent.name}/{path.name}", item, int(pair.contradiction)))
     print(f"{path}: {len(rows)} pairs", file=sys.stderr)
     return rows
 

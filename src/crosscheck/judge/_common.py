@@ -10,7 +10,8 @@ from crosscheck.judge.rules import rule
 from crosscheck.models import Article, Claim, Evidence, Finding, FindingKind, Severity, Span
 
 _SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"[\w’'-]+", re.UNICODE)
+#: A word as the judge counts them: letters and digits, with inner apostrophes and hyphens.
+WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 
 
 def finding_id(kind: str, claims: Sequence[Claim]) -> str:
@@ -96,7 +97,7 @@ def word_spans(claim: Claim, keep: Callable[[str], bool]) -> list[Span]:
     """Spans of the claim's words whose lower-cased form ``keep`` accepts: for highlighting."""
     return [
         Span(match.start(), match.end(), match.group())
-        for match in _WORD.finditer(claim.article.text, claim.start, claim.end)
+        for match in WORD.finditer(claim.article.text, claim.start, claim.end)
         if keep(match.group().lower())
     ]
 
@@ -104,4 +105,14 @@ def word_spans(claim: Claim, keep: Callable[[str], bool]) -> list[Span]:
 def content_words(text: str) -> set[str]:
     from crosscheck.align import STOP_WORDS
 
-    return {word for word in (w.lower() for w in _WORD.findall(text)) if word not in STOP_WORDS}
+    return {word for word in words(text) if word not in STOP_WORDS}
+
+
+def words(text: str) -> list[str]:
+    """The text's words, lower-cased, in order."""
+    return [word.lower() for word in WORD.findall(text)]
+
+
+def in_quote(claim: Claim, span: Span | None) -> bool:
+    """The span lies inside one of the claim's quotes: someone's words, not the outlet's."""
+    return span is not None and any(q.start <= span.start and span.end <= q.end for q in claim.facts.quotes)

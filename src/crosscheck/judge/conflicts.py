@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosscheck.judge._common import make_finding
+from crosscheck.judge._common import WORD, make_finding
 from crosscheck.judge.signals import PairSignals
 from crosscheck.judge.verdict import VerdictModel, severity
 from crosscheck.models import Claim, Finding, FindingKind, Span
@@ -20,7 +20,6 @@ from crosscheck.models import Claim, Finding, FindingKind, Span
 SAME_CLAIM = 0.5
 #: At most this many differing words are highlighted in a statement finding.
 SHOWN_WORDS = 8
-_WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 
 _RULES: dict[FindingKind, str] = {
     "number": "number/same-claim-other-figure",
@@ -81,7 +80,7 @@ def _differing_phrases(first: Claim, second: Claim) -> tuple[list[Span], list[Sp
 
 
 def _words(claim: Claim) -> list[re.Match[str]]:
-    return list(_WORD.finditer(claim.article.text, claim.start, claim.end))
+    return list(WORD.finditer(claim.article.text, claim.start, claim.end))
 
 
 def _stretch(claim: Claim, words: list[re.Match[str]], start: int, end: int) -> list[Span]:

@@ -16,10 +16,11 @@ verdict leans on those textual signals more than on the substitution test.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from crosscheck.judge._common import content_words, days_apart, party, same_party, share_a_name
+from crosscheck.judge._common import content_words, days_apart, in_quote, party, same_party, share_a_name
 from crosscheck.judge.exemptions import (
     both_sides_reported,
     different_events,
@@ -28,7 +29,7 @@ from crosscheck.judge.exemptions import (
 )
 from crosscheck.judge.facts import ArticleFacts
 from crosscheck.judge.slots import SlotDifference, clause, differences, substituted
-from crosscheck.models import Claim, ClaimPair, Span
+from crosscheck.models import Claim, ClaimPair
 from crosscheck.nli.base import CONTRADICTION, ENTAILMENT, NLIModel
 
 #: Claims without a value to swap are asked about only above this similarity (rapidfuzz, 0-100),
@@ -111,8 +112,8 @@ class PairSignals:
             "days_apart": min(apart, MAX_DAYS_APART) / MAX_DAYS_APART,
             "number_apart": float(kind == "number" and apart > 0),
             "in_quote": float(
-                _quoted(self.pair.first, self.difference.first if self.difference else None)
-                or _quoted(self.pair.second, self.difference.second if self.difference else None)
+                in_quote(self.pair.first, self.difference.first if self.difference else None)
+                or in_quote(self.pair.second, self.difference.second if self.difference else None)
             ),
             "lead": float(min(first_at, second_at) < LEAD_SENTENCES),
             "both_lead": float(max(first_at, second_at) < LEAD_SENTENCES),
@@ -245,21 +246,20 @@ def gather(
     return signals
 
 
-def _quoted(claim: Claim, span: Span | None) -> bool:
-    return span is not None and any(q.start <= span.start and span.end <= q.end for q in claim.facts.quotes)
+def _days(claim: Claim) -> set[dt.date]:
+    """The calendar days the claim is pinned to."""
+    return {d.value for d in claim.facts.dates if d.precision == "day"}
 
 
 def _same_day(pair: ClaimPair) -> bool:
     """Both claims are pinned to one day: the same moment, however far apart they were published."""
-    first = {d.value for d in pair.first.facts.dates if d.precision == "day"}
-    return bool(first & {d.value for d in pair.second.facts.dates if d.precision == "day"})
+    return bool(_days(pair.first) & _days(pair.second))
 
 
 def _other_days(pair: ClaimPair) -> bool:
     """The claims are pinned to different days ("on Monday night" / "on Tuesday night"): a figure
     or a place that differs between them may be each day's own, an update rather than a conflict."""
-    first = {d.value for d in pair.first.facts.dates if d.precision == "day"}
-    second = {d.value for d in pair.second.facts.dates if d.precision == "day"}
+    first, second = _days(pair.first), _days(pair.second)
     return bool(first and second and not first & second)
 
 

@@ -9,6 +9,7 @@ a relative day inside a quote ("today", said by someone on a day the article may
 
 from __future__ import annotations
 
+from crosscheck.judge._common import in_quote
 from crosscheck.judge.exemptions import as_of_publication
 from crosscheck.judge.facts import DIFFERENT_EVENT_DAYS, ArticleFacts
 from crosscheck.judge.slots import SlotDifference, same_event
@@ -58,6 +59,4 @@ def _year_difference(pair: ClaimPair) -> SlotDifference | None:
 def _spoken(claim: Claim, date: DateFact) -> bool:
     """A relative day inside a quote ("Today a private company carried people to orbit") is
     relative to when the speaker spoke, which the article need not say: not comparable."""
-    return date.relative and any(
-        q.start <= date.span.start and date.span.end <= q.end for q in claim.facts.quotes
-    )
+    return date.relative and in_quote(claim, date.span)

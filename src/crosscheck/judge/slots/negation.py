@@ -8,9 +8,7 @@ agree), so this only marks the difference; the model's verdict on the pair decid
 
 from __future__ import annotations
 
-import re
-
-from crosscheck.judge._common import word_spans
+from crosscheck.judge._common import word_spans, words
 from crosscheck.judge.slots import SlotDifference, same_event
 from crosscheck.lexicon import NEGATION_CUES
 from crosscheck.models import Claim, ClaimPair, Span
@@ -19,7 +17,6 @@ from crosscheck.models import Claim, ClaimPair, Span
 STEM = 5
 #: How many words before a word a negation cue covers it ("must never again *occur*").
 NEGATION_REACH = 3
-_WORD = re.compile(r"[\w'-]+")
 
 
 def difference(pair: ClaimPair) -> SlotDifference | None:
@@ -52,9 +49,9 @@ def _denies_what_the_other_asserts(denier: Claim, other: Claim) -> bool:
     denied, the polarity alone is the difference."""
     if not denier.facts.denied:
         return True
-    words = [word.lower() for word in _WORD.findall(other.text)]
+    said = words(other.text)
     stems = {what[:STEM] for what in denier.facts.denied}
     return any(
-        word[:STEM] in stems and not NEGATION_CUES & set(words[max(0, at - NEGATION_REACH) : at])
-        for at, word in enumerate(words)
+        word[:STEM] in stems and not NEGATION_CUES & set(said[max(0, at - NEGATION_REACH) : at])
+        for at, word in enumerate(said)
     )
