@@ -52,6 +52,13 @@ def test_weekday_past_and_future(claims):
     assert _dates(future) == [(dt.date(2024, 3, 16), "day", True)]
 
 
+def test_a_past_clause_in_a_future_sentence_is_past(claims):
+    (claim,) = claims(
+        "Workers will soon be able to ignore emails, after Parliament approved the law late on Tuesday."
+    )
+    assert _dates(claim) == [(dt.date(2024, 3, 12), "day", True)]
+
+
 def test_a_time_of_a_named_day_is_that_day(claims):
     night, dawn = claims("The shelter housed 400 people on Tuesday night. The ships collided early Tuesday.")
     assert _dates(night) == [(dt.date(2024, 3, 12), "day", True)]

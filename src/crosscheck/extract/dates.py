@@ -193,6 +193,8 @@ def _future(tokens: SpacySpan | None) -> bool:
             for child in ancestor.children
         ):
             return True
+        if ancestor.tag_ == "VBD":
+            return False  # 'will be able to ... after Parliament approved it on Wednesday': a past clause
     return False
 
 
