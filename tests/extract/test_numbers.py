@@ -89,3 +89,18 @@ def test_spans_point_at_their_text(claims):
 def test_residents_and_villagers_are_counted_as_people(claims):
     assert _numbers(claims("About 200 residents were evacuated.")[0]) == [(200, "people", "about")]
     assert _numbers(claims("The flood cut off 45 villagers.")[0]) == [(45, "people", "exact")]
+
+
+def test_measures_are_compared_in_one_unit_and_converted_figures_are_rounded(claims):
+    feet, metres, area, speed = claims(
+        "The miners were trapped 3,600 feet underground. Rescuers drilled 1.1 kilometres down. "
+        "The slick covered 15 square miles. Winds reached 64 mph."
+    )
+    ((value, unit, qualifier),) = _numbers(feet)
+    assert (round(value, 2), unit, qualifier) == (1097.28, "metre", "about")
+    assert _numbers(metres) == [(1100.0, "metre", "exact")]
+    ((value, unit, _),) = _numbers(area)
+    assert (round(value), unit) == (38849822, "square metre")
+    ((value, unit, _),) = _numbers(speed)
+    assert (round(value, 1), unit) == (103.0, "kilometre per hour")
+    assert feet.facts.numbers[0].span.text == "3,600 feet"

@@ -86,3 +86,27 @@ def test_a_later_articles_update_is_a_running_count():
         published_b="2024-06-03",
     )
     assert number.difference(pair, index) is None
+
+
+def _extracted(article_id, text):
+    import datetime as dt
+
+    from crosscheck.extract import extract_claims
+    from crosscheck.models import Article
+    from tests.extract.helpers import split
+
+    written = Article(
+        article_id, f"{article_id}.txt", text, ((0, len(text)),), published=dt.date(2024, 3, 14)
+    )
+    return extract_claims(written, split(written))[0]
+
+
+def test_figures_in_other_units_are_converted_before_they_are_compared():
+    metres = _extracted("a", "The ash column rose 6 kilometres above the crater on Sunday.")
+    same = _extracted("b", "The ash column rose about 20,000 feet above the crater on Sunday.")
+    higher = _extracted("c", "The ash column rose nearly 30,000 feet above the crater on Sunday.")
+    index = ArticleFacts.of([metres, same, higher])
+    assert number.difference(ClaimPair(metres, same, 90.0), index) is None
+    found = number.difference(ClaimPair(metres, higher, 90.0), index)
+    assert found is not None
+    assert (found.first.text, found.second.text) == ("6 kilometres", "nearly 30,000 feet")

@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from crosscheck.extract.context import ArticleContext, make_span
+from crosscheck.lexicon import MEASURE_UNITS
 from crosscheck.models import NumberFact, Sentence
 
 if TYPE_CHECKING:
@@ -111,6 +112,7 @@ _RANGE = re.compile(r"(?P<low>\d[\d,.]*)\s*(?:-|–|to|and)\s*(?P<high>\d[\d,.]*
 _DIGITS = re.compile(
     r"(?:us\$|[$€£¥])?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|bn|mn|k)\b)?", re.I
 )
+_SQUARE = re.compile(r"\bsq(?:uare|\.)?\s+[a-z]", re.I)
 _SYMBOL_BEFORE = re.compile(r"(?:us\$|hk\$|c\$|a\$|[$€£¥₹₽])\s?$", re.I)
 # 'per share', 'a barrel', 'an hour': the amount is a rate, its unit 'usd per share'.
 _RATE = re.compile(
@@ -225,6 +227,8 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
         unit_end = max(end, unit_end) + rate.end()
     if unit is not None:
         unit = _UNIT_SPELLING.get(unit, unit)
+        if _SQUARE.search(text):
+            unit = f"square {unit}"
     span = make_span(context.article, start, max(end, unit_end))
     if not span.text or _score(context, start, end, label) or _party_count(context, tokens, text, unit):
         return []
@@ -233,11 +237,12 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
         return []
     if bare.lower() == "one" and unit is None:
         return []
+    unit, factor, rounded = MEASURE_UNITS.get(unit or "", (unit, 1.0, False))
     ranged = _RANGE.search(text)
     if ranged and label != "MONEY":
         low, high = _value(ranged["low"]), _value(ranged["high"])
         if low is not None and high is not None and low < high:
-            scale = _value("1 " + text[ranged.end() :].strip()) or 1.0
+            scale = (_value("1 " + text[ranged.end() :].strip()) or 1.0) * factor
             return [
                 NumberFact(low * scale, unit, span, "at least"),
                 NumberFact(high * scale, unit, span, "at most"),
@@ -245,7 +250,9 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
     value = _value(text)
     if value is None:
         return []
-    return [NumberFact(value, unit, span, qualifier)]
+    if rounded and qualifier == "exact":
+        qualifier = "about"  # 'about 1,100 metres (3,600 feet)': the other system's figure is rounded
+    return [NumberFact(value * factor, unit, span, qualifier)]
 
 
 def _score(context: ArticleContext, start: int, end: int, label: str) -> bool:

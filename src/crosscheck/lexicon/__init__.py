@@ -1,9 +1,10 @@
-"""Shared word lists, as data: speech verbs, negation cues, update words, offices."""
+"""Shared word lists, as data: speech verbs, negation cues, update words, offices, units."""
 
 from crosscheck.lexicon.en import (
     DENIAL_VERBS,
     DESCRIPTIVE_ROLES,
     ENGLISH_FUNCTION_WORDS,
+    MEASURE_UNITS,
     NEGATION_CUES,
     NEGATORS,
     OFFICE_HEADS,
@@ -16,6 +17,7 @@ __all__ = [
     "DENIAL_VERBS",
     "DESCRIPTIVE_ROLES",
     "ENGLISH_FUNCTION_WORDS",
+    "MEASURE_UNITS",
     "NEGATION_CUES",
     "NEGATORS",
     "OFFICE_HEADS",

@@ -31,6 +31,25 @@ UPDATE_WORDS = (
     "so far", "preliminary", "still", "remain", "remained",
 )  # fmt: skip
 
+#: Units of measure, each as (the one unit its quantity is compared in, how many of that unit it
+#: is, whether a writer who uses it has usually converted and rounded): "3,600 feet" and "1,100
+#: metres" are one depth, "nearly 30,000 feet" and "6 kilometres" are not.
+MEASURE_UNITS = {
+    "metre": ("metre", 1.0, False), "meter": ("metre", 1.0, False), "kilometre": ("metre", 1e3, False),
+    "centimetre": ("metre", 0.01, False), "millimetre": ("metre", 0.001, False),
+    "foot": ("metre", 0.3048, True), "yard": ("metre", 0.9144, True), "mile": ("metre", 1609.344, True),
+    "inch": ("metre", 0.0254, True),
+    "square metre": ("square metre", 1.0, False), "square kilometre": ("square metre", 1e6, False),
+    "hectare": ("square metre", 1e4, False), "acre": ("square metre", 4046.8564224, True),
+    "square mile": ("square metre", 2589988.110336, True), "square foot": ("square metre", 0.09290304, True),
+    "litre": ("litre", 1.0, False), "millilitre": ("litre", 0.001, False), "cubic metre": ("litre", 1e3, False),
+    "gallon": ("litre", 3.785411784, True), "barrel": ("litre", 158.987294928, True),
+    "kilogram": ("kilogram", 1.0, False), "gram": ("kilogram", 0.001, False), "tonne": ("kilogram", 1e3, False),
+    "ton": ("kilogram", 1e3, True), "lb": ("kilogram", 0.45359237, True),
+    "kilometre per hour": ("kilometre per hour", 1.0, False),
+    "mile per hour": ("kilometre per hour", 1.609344, True), "knot": ("kilometre per hour", 1.852, True),
+}  # fmt: skip
+
 #: Offices only one person holds at a time (within one country or organisation).
 OFFICE_HEADS = (
     "minister", "president", "premier", "chancellor", "secretary", "governor", "mayor", "ceo",
