@@ -29,7 +29,7 @@ FORMATS = ("rich", "json", "markdown", "html", "sarif", "github")
 
 #: Default verdict probability a pair needs to become a finding (``judge.verdict``);
 #: chosen on the dev split, leave-one-cluster-out (see README, "Threshold").
-DEFAULT_THRESHOLD = 0.75
+DEFAULT_THRESHOLD = 0.8
 
 
 @dataclass(frozen=True)
