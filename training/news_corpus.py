@@ -481,6 +481,27 @@ def approximate(text: str, rng: random.Random) -> tuple[str, bool] | None:
     return f"{word} {fmt(wrong)}", False
 
 
+def approximated(sent: str, a: int) -> bool:
+    """The number at ``a`` already follows an approximation word: another one would stack."""
+    left = sent[max(0, a - 12) : a].lower()
+    return bool(
+        re.search(r"(about|around|more than|over|nearly|almost|some|up to|less than|under)\s*\$?$", left)
+    )
+
+
+def approximation_edit(
+    sent: str, a: int, b: int, rng: random.Random
+) -> tuple[tuple[int, int, str], bool] | None:
+    """The edit that approximates the number at a:b (a "$" before it moves after the word:
+    "more than $1,200"), and whether the approximation is right."""
+    approx = approximate(sent[a:b], rng)
+    if not approx:
+        return None
+    text, right = approx
+    cur = "$" if a > 0 and sent[a - 1] == "$" else ""
+    return (a - len(cur), b, text.replace(" ", f" {cur}", 1) if cur else text), right
+
+
 def number_in_words(text: str) -> str | None:
     value = _num(text)
     if value is not None and value == int(value) and 2 <= value <= 12:
@@ -701,17 +722,11 @@ def doc_pairs(
             emit((a, b, ANTONYMS[w]), CONTRADICTION, "antonym", twin=False)
         # entailment: approximations, numbers in other words, clause dropping
         for a, b in nums[:1]:
-            left = sent[max(0, a - 12) : a].lower()
-            if re.search(
-                r"(about|around|more than|over|nearly|almost|some|up to|less than|under)\s*\$?$", left
-            ):
+            if approximated(sent, a):
                 continue
-            approx = approximate(sent[a:b], rng)
+            approx = approximation_edit(sent, a, b, rng)
             if approx:
-                text, right = approx
-                cur = "$" if a > 0 and sent[a - 1] == "$" else ""
-                new = text.replace(" ", f" {cur}", 1) if cur else text
-                edit = (a - len(cur), b, new)
+                edit, right = approx
                 emit(
                     edit,
                     ENTAILMENT if right else CONTRADICTION,

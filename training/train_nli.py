@@ -4,7 +4,8 @@
 
 Recipe (see training/README.md): LoRA (r=16) on every encoder Linear plus a trained
 pooler, 3-way head and layer norms; SNLI subset + news-style pairs from training/news/ +
-pairs generated from real news corpora (training/news_corpus.py, zips in training/data/).
+pairs generated from real news corpora (training/news_corpus.py, zips in training/data/) +
+pairs from MRPC paraphrases (training/mrpc_pairs.py, its train file in training/data/).
 Writes src/crosscheck/nli/adapter/{adapter.safetensors,adapter_config.json,metrics.json}.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import hashlib
 import json
 import random
 import subprocess
@@ -24,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import mrpc_pairs  # noqa: E402
 import news_corpus  # noqa: E402
 import news_pairs  # noqa: E402
 
@@ -33,6 +36,7 @@ TARGETS = ["query_proj", "key_proj", "value_proj", "output.dense", "intermediate
 ADAPTER_OUT = ROOT / "src" / "crosscheck" / "nli" / "adapter"
 SEEDS_GLOB = "/work/shared/seeds/*.txt"
 UNSEEN = HERE / "unseen_pairs.jsonl"
+UNSEEN_B = HERE / "unseen_pairs_b.jsonl"  # a second hand-written set, scored by the evaluation only
 # Share of each corpus pair kind in the per-run training subset (see news_corpus.py).
 CORPUS_MIX = {
     "number": 550,
@@ -61,6 +65,23 @@ CORPUS_MIX = {
     "other_event": 250,
 }
 SWAPS = ("number", "date", "entity", "place", "title", "negation", "antonym", "two_sentence")
+# Share of each MRPC pair kind in the per-run subset (see mrpc_pairs.py): values in sentences
+# another outlet reworded as a whole; number and date swaps are the rarest and most wanted.
+MRPC_MIX = {
+    "mrpc:number": 230,
+    "mrpc:date": 150,
+    "mrpc:entity": 250,
+    "mrpc:place": 160,
+    "mrpc:negation": 160,
+    "mrpc:number_twin": 120,
+    "mrpc:date_twin": 80,
+    "mrpc:entity_twin": 120,
+    "mrpc:place_twin": 80,
+    "mrpc:negation_twin": 80,
+    "mrpc:approximation": 70,
+    "mrpc:other_pair": 300,
+}
+MRPC_SWAPS = ("number", "date", "entity", "place", "negation")
 
 
 def corpus_key(label: str, kind: str) -> str:
@@ -321,12 +342,36 @@ def evaluate_corpus(
     pred = [label_of(x) for x in probs]
     gold = [y for _, _, y, _ in sample]
     kinds = [k for _, _, _, k in sample]
+    metrics["corpus_heldout"] = {
+        "documents": len(held_docs),
+        **edit_figures(pred, gold, kinds, SWAPS),
+        "seconds": round(time.time() - t),
+    }
+    print(json.dumps({k: v for k, v in metrics["corpus_heldout"].items() if k != "by_kind"}), flush=True)
+
+    metrics["int8_agreement_heldout"], metrics["int8_corpus_contradiction"] = int8_figures(
+        model_dir, sample, pred
+    )
+    print("int8 agreement", metrics["int8_agreement_heldout"], flush=True)
+
+    if unseen:
+        metrics["unseen_pairs"] = unseen_figures(model, unseen)
+        print(json.dumps({k: v for k, v in metrics["unseen_pairs"].items() if k != "wrong"}), flush=True)
+    metrics["two_sentence_support"] = support(model, held, held_docs, unseen, seed, sample_size)
+    print(json.dumps(metrics["two_sentence_support"]), flush=True)
+    return metrics
+
+
+def edit_figures(pred: list[str], gold: list[str], kinds: list[str], swaps: tuple, prefix: str = "") -> dict:
+    """Figures of a set of edit pairs: contradiction P/R overall and per swap kind (its twins
+    included, so precision counts the right value called contradiction), false contradictions
+    on neutral and approximation pairs, and accuracy per kind."""
     per_kind = {}
-    for swap in SWAPS:
-        idx = [i for i, k in enumerate(kinds) if k in (swap, f"{swap}_twin")]
+    for swap in swaps:
+        idx = [i for i, k in enumerate(kinds) if k in (f"{prefix}{swap}", f"{prefix}{swap}_twin")]
         per_kind[swap] = pr([pred[i] for i in idx], [gold[i] for i in idx])
     neutral = [p for p, g in zip(pred, gold, strict=True) if g == "neutral"]
-    approx = [p for p, k in zip(pred, kinds, strict=True) if k == "approximation"]
+    approx = [p for p, k in zip(pred, kinds, strict=True) if k == f"{prefix}approximation"]
     by_kind = {}
     for key in sorted(set(kinds)):
         idx = [i for i, k in enumerate(kinds) if k == key]
@@ -335,58 +380,91 @@ def evaluate_corpus(
             "accuracy": round(sum(pred[i] == gold[i] for i in idx) / len(idx), 4),
             "called_contradiction": round(sum(pred[i] == "contradiction" for i in idx) / len(idx), 4),
         }
-    metrics["corpus_heldout"] = {
-        "documents": len(held_docs),
+    return {
         "accuracy": round(sum(p == g for p, g in zip(pred, gold, strict=True)) / len(gold), 4),
         "contradiction": pr(pred, gold),
         "per_swap_kind": per_kind,
-        "neutral_called_contradiction": round(
-            sum(p == "contradiction" for p in neutral) / max(len(neutral), 1), 4
-        ),
+        "neutral_called_contradiction": called_share(neutral),
         "neutral_pairs": len(neutral),
-        "approximation_called_contradiction": round(
-            sum(p == "contradiction" for p in approx) / max(len(approx), 1), 4
-        ),
+        "approximation_called_contradiction": called_share(approx),
         "approximation_pairs": len(approx),
         "by_kind": by_kind,
-        "seconds": round(time.time() - t),
     }
-    print(json.dumps({k: v for k, v in metrics["corpus_heldout"].items() if k != "by_kind"}), flush=True)
+
+
+def called_share(pred: list[str]) -> float:
+    """Share of the pairs called contradiction: the false-alarm rate where none is one."""
+    return round(sum(p == "contradiction" for p in pred) / max(len(pred), 1), 4)
+
+
+def int8_figures(model_dir: Path, pairs: list, pred: list[str]) -> tuple[float, dict]:
+    """How often the ``--int8`` model gives the fp32 label on the same pairs, and its own P/R."""
+    from crosscheck.nli import load_model
 
     int8 = load_model(str(model_dir), device="cpu", batch_size=32, use_cache=False, int8=True)
-    pred8 = [label_of(x) for x in int8.predict([(p, h) for p, h, _, _ in sample])]
-    metrics["int8_agreement_heldout"] = round(
-        sum(a == b for a, b in zip(pred, pred8, strict=True)) / len(pred), 4
-    )
-    metrics["int8_corpus_contradiction"] = pr(pred8, gold)
-    print("int8 agreement", metrics["int8_agreement_heldout"], flush=True)
+    pred8 = [label_of(x) for x in int8.predict([(p, h) for p, h, _, _ in pairs])]
+    agreement = round(sum(a == b for a, b in zip(pred, pred8, strict=True)) / len(pred), 4)
+    return agreement, pr(pred8, [y for _, _, y, _ in pairs])
 
-    if unseen:
-        probs = model.predict([(u["premise"], u["hypothesis"]) for u in unseen])
-        upred = [label_of(x) for x in probs]
-        ugold = [u["label"] for u in unseen]
-        non = [p for p, g in zip(upred, ugold, strict=True) if g != "contradiction"]
-        cats = {}
-        for u, p in zip(unseen, upred, strict=True):
-            c = cats.setdefault(u["kind"], {"pairs": 0, "right": 0, "called_contradiction": 0})
-            c["pairs"] += 1
-            c["right"] += p == u["label"]
-            c["called_contradiction"] += p == "contradiction"
-        metrics["unseen_pairs"] = {
-            **pr(upred, ugold),
-            "false_contradiction_rate": round(sum(p == "contradiction" for p in non) / max(len(non), 1), 4),
-            "accuracy": round(sum(p == g for p, g in zip(upred, ugold, strict=True)) / len(ugold), 4),
-            "by_kind": cats,
-            "wrong": [
-                [u["premise"], u["hypothesis"], u["label"], p]
-                for u, p in zip(unseen, upred, strict=True)
-                if p != u["label"]
-            ],
-        }
-        print(json.dumps({k: v for k, v in metrics["unseen_pairs"].items() if k != "wrong"}), flush=True)
-    metrics["two_sentence_support"] = support(model, held, held_docs, unseen, seed, sample_size)
-    print(json.dumps(metrics["two_sentence_support"]), flush=True)
-    return metrics
+
+def unseen_figures(model, unseen: list[dict], texts: bool = True) -> dict:
+    """Hand-written pairs: P/R, false contradictions, per-kind counts; the wrong pairs' texts
+    only where ``texts`` (the second set is scored blind: none of its text in the figures)."""
+    pred = [label_of(x) for x in model.predict([(u["premise"], u["hypothesis"]) for u in unseen])]
+    gold = [u["label"] for u in unseen]
+    cats = {}
+    for u, p in zip(unseen, pred, strict=True):
+        c = cats.setdefault(u.get("kind", "?"), {"pairs": 0, "right": 0, "called_contradiction": 0})
+        c["pairs"] += 1
+        c["right"] += p == u["label"]
+        c["called_contradiction"] += p == "contradiction"
+    out = {
+        **pr(pred, gold),
+        "false_contradiction_rate": called_share(
+            [p for p, g in zip(pred, gold, strict=True) if g != "contradiction"]
+        ),
+        "accuracy": round(sum(p == g for p, g in zip(pred, gold, strict=True)) / len(gold), 4),
+        "by_kind": cats,
+    }
+    if texts:
+        out["wrong"] = [
+            [u["premise"], u["hypothesis"], u["label"], p]
+            for u, p in zip(unseen, pred, strict=True)
+            if p != u["label"]
+        ]
+    return out
+
+
+def evaluate_mrpc(model_dir: Path, held: list) -> dict:
+    """MRPC test-file edit pairs: values read in a sentence another outlet reworded as a whole."""
+    from crosscheck.nli import load_model
+
+    model = load_model(str(model_dir), device="cpu", batch_size=32, use_cache=False)
+    t = time.time()
+    pred = [label_of(x) for x in model.predict([(p, h) for p, h, _, _ in held])]
+    gold, kinds = [y for _, _, y, _ in held], [k for _, _, _, k in held]
+    figures = edit_figures(pred, gold, kinds, MRPC_SWAPS, "mrpc:")
+    twins = [p for p, k in zip(pred, kinds, strict=True) if k.endswith("_twin")]
+    figures.update(twin_called_contradiction=called_share(twins), twin_pairs=len(twins))
+    figures["int8_agreement"], figures["int8_contradiction"] = int8_figures(model_dir, held, pred)
+    figures["seconds"] = round(time.time() - t)
+    print("mrpc", json.dumps({k: v for k, v in figures.items() if k != "by_kind"}), flush=True)
+    return {"mrpc_heldout": figures}
+
+
+def evaluate_unseen_b(model_dir: Path) -> dict:
+    """The second hand-written set, when it exists: aggregate figures only."""
+    unseen = read_unseen(UNSEEN_B)
+    if not unseen:
+        print(f"{_shown(UNSEEN_B)} not there yet: not scored", flush=True)
+        return {}
+    from crosscheck.nli import load_model
+
+    model = load_model(str(model_dir), device="cpu", batch_size=32, use_cache=False)
+    figures = unseen_figures(model, unseen, texts=False)
+    figures["sha256"] = hashlib.sha256(UNSEEN_B.read_bytes()).hexdigest()  # which version was scored
+    print("unseen_b", json.dumps(figures), flush=True)
+    return {"unseen_pairs_b": figures}
 
 
 def support(model, held: list, held_docs: list, unseen: list, seed: int, sample_size: int = 2000) -> dict:
@@ -445,6 +523,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--snli-train", type=int, default=2000)
     parser.add_argument("--corpus-train", type=int, default=4800, help="real-news pairs in the run's subset")
+    parser.add_argument("--mrpc-train", type=int, default=1800, help="MRPC pairs in the run's subset")
+    parser.add_argument("--mrpc", type=Path, default=HERE / "data" / "msr_paraphrase_train.txt")
+    parser.add_argument("--mrpc-test", type=Path, default=HERE / "data" / "msr_paraphrase_test.txt")
     parser.add_argument("--epochs", type=float, default=1.0)
     parser.add_argument("--lr", type=float, default=3e-4)
     parser.add_argument("--batch-size", type=int, default=16)
@@ -464,7 +545,9 @@ def main() -> None:
     )
     parser.add_argument("--heldout-sample", type=int, default=2000, help="held-out corpus pairs scored")
     parser.add_argument(
-        "--eval-parts", default="corpus,snli,team,seeds", help="with --eval-only: which evaluations to run"
+        "--eval-parts",
+        default="corpus,snli,team,seeds,mrpc,unseen_b",
+        help="with --eval-only: which evaluations to run",
     )
     parser.add_argument(
         "--wait-for", type=Path, default=None, help="with --eval-only: start once this file exists"
@@ -509,6 +592,12 @@ def main() -> None:
     assert not any(p in held_text or h in held_text for p, h, _, _ in corpus_train), (
         "held-out text in training"
     )
+    if args.eval_only and "mrpc" not in parts:
+        mrpc_train, mrpc_held = [], []
+    else:
+        mrpc_train, mrpc_held = mrpc_pairs.build(
+            args.mrpc, args.mrpc_test, args.seed, HERE / "runs" / "mrpc_info.json"
+        )
     unseen = read_unseen()
     stories = news_pairs.read_stories(HERE / "news")
     train_stories, held_stories = news_pairs.split(stories)
@@ -518,15 +607,17 @@ def main() -> None:
     weight = {"entailment": 3, "neutral": 1, "contradiction": 1}
     recipe_weight = {"title_conflict": 3, "title_same_other_fact": 2, "meeting_caption": 2}
     corpus_subset = stratified(corpus_train, args.corpus_train, random.Random(args.seed), CORPUS_MIX)
+    mrpc_subset = stratified(mrpc_train, args.mrpc_train, random.Random(args.seed), MRPC_MIX)
     examples = (
         [(p, h, y) for p, h, y in snli]
         + [(p, h, y) for p, h, y, r in news_train for _ in range(recipe_weight.get(r, weight[y]))]
-        + [(p, h, y) for p, h, y, _ in corpus_subset]
+        + [(p, h, y) for p, h, y, _ in corpus_subset + mrpc_subset]
     )
     print(
         f"train: {len(snli)} SNLI + {len(news_train)} team news pairs + {len(corpus_subset)} of "
-        f"{len(corpus_train)} corpus pairs ({len(examples)} examples); held-out: team news pairs {len(held)} "
-        f"from {len(held_stories)} stories, corpus pairs {len(corpus_held)} from {len(corpus_held_docs)} documents",
+        f"{len(corpus_train)} corpus pairs + {len(mrpc_subset)} of {len(mrpc_train)} MRPC pairs "
+        f"({len(examples)} examples); held-out: team news pairs {len(held)} from {len(held_stories)} stories, "
+        f"corpus pairs {len(corpus_held)} from {len(corpus_held_docs)} documents, MRPC pairs {len(mrpc_held)}",
         flush=True,
     )
 
@@ -550,6 +641,10 @@ def main() -> None:
                     eval_dir, corpus_held, corpus_held_docs, unseen, args.seed, args.heldout_sample
                 )
             )
+        if "mrpc" in parts and mrpc_held:
+            metrics.update(evaluate_mrpc(eval_dir, mrpc_held))
+        if "unseen_b" in parts:
+            metrics.update(evaluate_unseen_b(eval_dir))
         if parts & {"snli", "team", "seeds"}:
             test = snli_test if "snli" in parts else []
             metrics.update(
@@ -563,8 +658,6 @@ def main() -> None:
     init_sha = None
     if args.init_adapter:
         load_adapter_into(model, args.init_adapter)
-        import hashlib
-
         init_sha = hashlib.sha256((args.init_adapter / "adapter.safetensors").read_bytes()).hexdigest()
     from transformers import AutoTokenizer
 
@@ -634,6 +727,9 @@ def main() -> None:
         "corpus_heldout_documents": len(corpus_held_docs),
         "corpus_heldout_pairs": len(corpus_held),
         "corpus_sources": {k: _shown(v) for k, v in corpus_paths.items()},
+        "mrpc_train_pairs_used": len(mrpc_subset),
+        "mrpc_train_pairs_available": len(mrpc_train),
+        "mrpc_heldout_pairs": len(mrpc_held),
         "init_adapter_sha256": init_sha,
         "steps": steps_done,
         "planned_steps": len(plan),
@@ -645,6 +741,9 @@ def main() -> None:
     metrics.update(
         evaluate_corpus(check_dir, corpus_held, corpus_held_docs, unseen, args.seed, args.heldout_sample)
     )
+    if mrpc_held:
+        metrics.update(evaluate_mrpc(check_dir, mrpc_held))
+    metrics.update(evaluate_unseen_b(check_dir))
     metrics.update(evaluate(check_dir, snli_test, held, base_dir, seeds=not args.skip_seeds))
     metrics["total_seconds"] = round(time.time() - start)
     (args.out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
