@@ -34,7 +34,8 @@ RULES: tuple[Rule, ...] = (
         "Put one side's figure into the other sentence: if the model then reads the two as the same "
         "claim, they differ only in that figure. No verb list decides what 'the same event' is, so "
         "paraphrases ('the $4.2 billion purchase' / 'agreed to buy it for $2.4 billion') are caught "
-        "and other events of the same kind (an aftershock, last year's result) are not.",
+        "and other events of the same kind (an aftershock, last year's result) are not. Measures "
+        "are compared in one unit each, so '3,600 feet' agrees with '1,100 metres'.",
         "A: 'Harlow agreed to buy Northwind for $4.2 billion.'  B: 'The utility's $2.4 billion "
         "purchase of Northwind was announced on Monday.'",
         "A: 'The 7.1 quake struck at dawn.'  B: 'A 6.2 aftershock hit hours later.'",
