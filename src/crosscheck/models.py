@@ -162,7 +162,8 @@ class NumberFact:
     """A number with its unit, and how exact the writer claims it is.
 
     ``qualifier`` is "exact", "about", "more than", "less than", "at least",
-    "at most" or "up to"; ``unit`` is a normalized noun ("people", "usd", "votes");
+    "at most" or "up to"; ``unit`` is a normalized noun ("people", "usd", "votes"), a
+    measure's in one unit per quantity (feet and miles as "metre", ``value`` converted);
     ``event`` the lemma of the verb or noun it attaches to ("kill", "win", "toll").
     """
 
