@@ -208,8 +208,7 @@ def _title_right(context: ArticleContext, person: Entity, i: int, last: int, for
     owner = None
     if i >= last or doc[i].pos_ in {"CCONJ", "ADP", "VERB", "AUX", "PUNCT"}:
         return []
-    determiner = doc[i].lower_ in {"the", "a", "an"}
-    if determiner:
+    if doc[i].lower_ in {"the", "a", "an"}:
         i += 1
     # a possessor before the title: "China's top diplomat", "the zoo's deputy director"
     j = i

@@ -55,12 +55,7 @@ def _earlier_year(claim: Claim, other: Claim) -> bool:
 def running_count(pair: ClaimPair) -> bool:
     """A later article's figure with update words ('rose to', 'so far'): ``exempt/running-count``."""
     apart = days_apart(pair.first.article, pair.second.article)
-    return bool(apart) and updates(pair)
-
-
-def updates(pair: ClaimPair) -> bool:
-    """Either claim says its figure or state is the latest of several ("rose to 41", "so far")."""
-    return bool(_UPDATE.search(pair.first.text) or _UPDATE.search(pair.second.text))
+    return bool(apart) and bool(_UPDATE.search(pair.first.text) or _UPDATE.search(pair.second.text))
 
 
 def as_of_publication(pair: ClaimPair, a: DateFact, b: DateFact) -> bool:

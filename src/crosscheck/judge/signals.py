@@ -10,8 +10,9 @@ so neither answer is trusted alone: ``verdict`` combines them with what the text
 itself says about the pair: the kind and size of the difference, who asserts each
 side, when (days pinned, publication gap), where (a lede states the story's main
 facts; a value inside a quote is someone's words). On long, paraphrased wire
-sentences the rewritten pair rarely entails (6 of 1,229 dev pairs), so the fitted
-verdict leans on those textual signals more than on the substitution test.
+sentences the rewritten pair seldom entails (35 of 1,518 dev pairs), so the
+substitution test decides few pairs; the fitted verdict weighs the model's answer on
+the original pair most, then the kind and size of the difference.
 """
 
 from __future__ import annotations
