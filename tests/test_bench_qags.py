@@ -42,8 +42,8 @@ RECORDS = [
         ("The museum opened a new wing on Monday.",),
         (YES,),
     ),
-    # inconsistent: an antonym the fake model cannot see; crosscheck reads "rejected" as a
-    # denial of the budget the article says was approved (a negation conflict)
+    # inconsistent: an antonym the fake model cannot see, so neither system sees it (crosscheck
+    # reads "rejected" as a denial, but a negation cue is no conflict when the model sees none)
     record(
         2,
         "The council approved the budget on Thursday. The vote was unanimous.",
@@ -62,17 +62,15 @@ def test_a_summary_is_inconsistent_when_a_majority_rejects_one_sentence() -> Non
 def test_metrics_on_toy_summaries_scored_by_both_systems() -> None:
     settings = Settings(cache=False)
     rows = [qags.score_record(r, FakeNLI(one_negation), settings, baseline_threshold=0.6) for r in RECORDS]
-    assert [row["crosscheck"]["verdict"] for row in rows] == [True, False, True]
+    assert [row["crosscheck"]["verdict"] for row in rows] == [True, False, False]
     assert [row["baseline"]["verdict"] for row in rows] == [True, True, False]
-    assert [f["rule"] for f in rows[2]["crosscheck"]["findings"]] == ["negation/one-denies"]
-    assert (
-        rows[0]["crosscheck"]["score"] > 0 == rows[1]["crosscheck"]["score"] < rows[2]["crosscheck"]["score"]
-    )
+    assert rows[2]["crosscheck"]["findings"] == []
+    assert rows[0]["crosscheck"]["score"] > 0 == rows[1]["crosscheck"]["score"]
     summary = qags.summarize(rows)
     assert (summary["n"], summary["inconsistent"]) == (3, 2)
-    # crosscheck: recall 2/2 on inconsistent, 1/1 on consistent; AUC: 2 wins over 2 pairs
-    assert summary["crosscheck"]["balanced_accuracy"] == pytest.approx(1.0)
-    assert summary["crosscheck"]["roc_auc"] == pytest.approx(1.0)
+    # crosscheck: recall 1/2 on inconsistent, 1/1 on consistent; AUC: a win and a tie over 2 pairs
+    assert summary["crosscheck"]["balanced_accuracy"] == pytest.approx(0.75)
+    assert summary["crosscheck"]["roc_auc"] == pytest.approx(0.75)
     # baseline: 1/2 and 0/1; the consistent summary ties the best inconsistent one (0.95)
     assert summary["baseline"]["balanced_accuracy"] == pytest.approx(0.25)
     assert summary["baseline"]["roc_auc"] == pytest.approx(0.25)

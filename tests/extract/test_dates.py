@@ -59,6 +59,13 @@ def test_a_past_clause_in_a_future_sentence_is_past(claims):
     assert _dates(claim) == [(dt.date(2024, 3, 12), "day", True)]
 
 
+def test_a_day_under_a_noun_is_not_made_future_by_the_noun(claims):
+    (claim,) = claims(
+        "Riders will pay more from April 1, after the board backed a plan to raise fares on Tuesday."
+    )
+    assert [d[0] for d in _dates(claim)] == [dt.date(2024, 4, 1), dt.date(2024, 3, 12)]
+
+
 def test_a_time_of_a_named_day_is_that_day(claims):
     night, dawn = claims("The shelter housed 400 people on Tuesday night. The ships collided early Tuesday.")
     assert _dates(night) == [(dt.date(2024, 3, 12), "day", True)]

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from crosscheck.judge.signals import FEATURES
-from crosscheck.judge.verdict import VerdictModel
+from crosscheck.judge.verdict import LEAF, Tree, VerdictModel
 from crosscheck.models import DateFact, Mention, NumberFact
 from crosscheck.nli.base import CONTRADICTION, ENTAILMENT, NEUTRAL
 from tests.conftest import span
@@ -14,6 +14,8 @@ from tests.conftest import span
 ENTAILS = {ENTAILMENT: 0.95, NEUTRAL: 0.04, CONTRADICTION: 0.01}
 NEUTRAL_ONLY = {ENTAILMENT: 0.02, NEUTRAL: 0.96, CONTRADICTION: 0.02}
 CONTRADICTS = {ENTAILMENT: 0.01, NEUTRAL: 0.04, CONTRADICTION: 0.95}
+#: What the bundled model says of a plain contradiction ("acquitted" / "convicted").
+SURELY_CONTRADICTS = {ENTAILMENT: 0.0005, NEUTRAL: 0.0005, CONTRADICTION: 0.999}
 
 
 def number(owner, text, value, unit, qualifier="exact", event=None):
@@ -44,11 +46,17 @@ class ScriptedNLI:
 
 
 def verdict_on(**weights: float) -> VerdictModel:
-    """A verdict that adds the named features (unstandardized) and subtracts ``bias``."""
+    """A verdict that adds each named weight to the log-odds when that feature is above 0.5,
+    and subtracts ``bias`` (one stump per feature)."""
     bias = weights.pop("bias", 0.0)
-    return VerdictModel(
-        means=tuple(0.0 for _ in FEATURES),
-        scales=tuple(1.0 for _ in FEATURES),
-        weights=tuple(weights.get(feature, 0.0) for feature in FEATURES),
-        intercept=-bias,
+    stumps = tuple(
+        Tree(
+            feature=(FEATURES.index(feature), LEAF, LEAF),
+            threshold=(0.5, 0.0, 0.0),
+            left=(1, 0, 0),
+            right=(2, 0, 0),
+            value=(0.0, 0.0, weight),
+        )
+        for feature, weight in weights.items()
     )
+    return VerdictModel(baseline=-bias, trees=stumps)

@@ -10,7 +10,15 @@ from crosscheck.judge.slots import clause
 from crosscheck.judge.verdict import severity
 from crosscheck.models import Attribution, ClaimPair
 from tests.conftest import FakeNLI, article, claim, span
-from tests.judge.helpers import ENTAILS, NEUTRAL_ONLY, ScriptedNLI, name, number, verdict_on
+from tests.judge.helpers import (
+    ENTAILS,
+    NEUTRAL_ONLY,
+    SURELY_CONTRADICTS,
+    ScriptedNLI,
+    name,
+    number,
+    verdict_on,
+)
 
 DEAL_A = "Harlow agreed to buy Northwind for $4.2 billion, the companies said."
 DEAL_B = "Harlow will pay $2.4 billion for Northwind, its chief executive told analysts."
@@ -106,7 +114,7 @@ def test_the_shipped_verdict_reports_what_the_model_calls_contradictory_and_not_
     ]
     pair = ClaimPair(claims[0], claims[1], 85.0)
     [finding] = judge(
-        claims, [pair], lambda: FakeNLI(lambda p, h: True), threshold=DEFAULT_THRESHOLD
+        claims, [pair], lambda: ScriptedNLI(lambda p, h: SURELY_CONTRADICTS), threshold=DEFAULT_THRESHOLD
     ).findings
     assert finding.kind == "statement" and finding.rule == "statement/nli-contradiction"
     assert "acquitted" in [s.text for s in finding.evidence[0].spans]

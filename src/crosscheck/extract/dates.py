@@ -184,10 +184,10 @@ def _future(tokens: SpacySpan | None) -> bool:
     if any(token.lower_ in _PAST_MARKERS for token in doc[max(0, tokens.start - 4) : tokens.start]):
         return False
     for ancestor in tokens.root.ancestors:
+        if ancestor.pos_ in {"NOUN", "PROPN"}:
+            return False  # 'will pay ... the closing price on Friday', 'backed the plan to ... on Wednesday'
         if ancestor.lemma_ in _FUTURE_LEMMAS:
             return True
-        if ancestor.pos_ in {"NOUN", "PROPN"}:
-            return False  # 'will pay ... the closing price on Friday': the date is the noun's
         if ancestor.pos_ in {"VERB", "AUX"} and any(
             child.dep_ == "aux" and child.lower_ in {"will", "'ll", "shall", "wo"}
             for child in ancestor.children

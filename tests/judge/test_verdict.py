@@ -1,0 +1,105 @@
+"""The verdict: the trees' walk, the shipped trees' constraints, and the training script's export."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from crosscheck.judge.signals import FEATURES
+from crosscheck.judge.verdict import LEAF, Tree, VerdictModel, shipped
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class _Features:
+    """Stands in for PairSignals: the verdict reads only ``features()``."""
+
+    def __init__(self, values: list[float]) -> None:
+        self.values = values
+
+    def features(self) -> list[float]:
+        return self.values
+
+
+def _vector(**named: float) -> list[float]:
+    return [named.get(name, 0.0) for name in FEATURES]
+
+
+def test_a_tree_sends_a_pair_left_at_or_below_the_threshold():
+    contradiction, size = FEATURES.index("contradiction"), FEATURES.index("size")
+    tree = Tree(
+        feature=(contradiction, size, LEAF, LEAF, LEAF),
+        threshold=(0.5, 0.2, 0.0, 0.0, 0.0),
+        left=(1, 2, 0, 0, 0),
+        right=(4, 3, 0, 0, 0),
+        value=(0.0, 0.0, -1.0, 1.0, 3.0),
+    )
+    assert tree.leaf_value(_vector(contradiction=0.5, size=0.2)) == -1.0
+    assert tree.leaf_value(_vector(contradiction=0.5, size=0.9)) == 1.0
+    assert tree.leaf_value(_vector(contradiction=0.51)) == 3.0
+    model = VerdictModel(baseline=-3.0, trees=(tree,))
+    assert model.probability(_Features(_vector(contradiction=0.9))) == pytest.approx(0.5)  # type: ignore[arg-type]
+
+
+def _dev_pairs() -> list[list[float]]:
+    lines = (ROOT / "training" / "verdict_pairs.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["features"] for line in random.Random(7).sample(lines, 300)]
+
+
+@pytest.mark.parametrize(
+    "signal, direction", [("contradiction", 1), ("contradiction_min", 1), ("entailment", -1)]
+)
+def test_the_shipped_verdict_moves_with_the_models_answers_one_way_only(signal, direction):
+    verdict, at = shipped(), FEATURES.index(signal)
+    for values in _dev_pairs():
+        before = verdict.probability(_Features(values))  # type: ignore[arg-type]
+        after = verdict.probability(_Features([*values[:at], min(1.0, values[at] + 0.3), *values[at + 1 :]]))  # type: ignore[arg-type]
+        assert (after - before) * direction >= -1e-12
+
+
+def test_the_shipped_verdict_needs_the_model_to_see_a_conflict():
+    """A negation cue, a differing figure or a lede is no conflict when the model calls the pair
+    neutral (the logistic regression this replaced let a rare indicator outweigh the model)."""
+    verdict = shipped()
+    for kind in ("negation", "number", "date", "place"):
+        neutral = _vector(**{kind: 1.0, "size": 1.0, "similarity": 0.8, "lead": 1.0, "entailment": 0.05})
+        sure = _vector(
+            **{
+                kind: 1.0,
+                "size": 1.0,
+                "similarity": 0.8,
+                "lead": 1.0,
+                "contradiction": 1.0,
+                "contradiction_min": 1.0,
+            }
+        )
+        assert verdict.probability(_Features(neutral)) < 0.5 < verdict.probability(_Features(sure))  # type: ignore[arg-type]
+
+
+def test_the_training_script_exports_trees_that_give_sklearns_probabilities():
+    sys.path.insert(0, str(ROOT / "training"))
+    import train_verdict
+
+    rng = random.Random(3)
+    rows = []
+    for number in range(240):
+        values = [rng.random() for _ in FEATURES]
+        label = int(values[0] + 0.3 * rng.random() > 0.9)
+        rows.append(
+            {
+                "cluster": f"c{number % 4}",
+                "kind": "number",
+                "features": values,
+                "label": label,
+                "findings": [f"f{number}"] if label else [],
+            }
+        )
+    required = {f"c{c}": {f"f{n}" for n in range(240) if n % 4 == c and rows[n]["label"]} for c in range(4)}
+    document = train_verdict.fit(rows, required)  # raises if the export disagrees with sklearn
+    assert len(document["trees"]) == train_verdict.TREES["max_iter"]
+    report = document["trained_on"]["leave_one_cluster_out"]
+    assert 0.5 <= report["suggested"]["threshold"] <= 0.99 and report["roc_auc"] > 0.8
