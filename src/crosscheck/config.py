@@ -30,7 +30,7 @@ FORMATS = ("rich", "json", "markdown", "html", "sarif", "github")
 #: Default verdict probability a pair needs to become a finding (``judge.verdict``);
 #: chosen on the dev split, leave-one-cluster-out, as the best F1 of gold findings found
 #: (``training/train_verdict.py`` suggests it; README, "Threshold").
-DEFAULT_THRESHOLD = 0.87
+DEFAULT_THRESHOLD = 0.82
 
 
 @dataclass(frozen=True)

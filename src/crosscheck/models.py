@@ -143,7 +143,9 @@ class DateFact:
     from "Saturday", "two days later", "last month" against the publication date
     or another date in the sentence. ``event`` is the lemma of the verb or event
     noun the date attaches to in the parse ("shoot down", "meet", "election"), the
-    key for comparing dates across articles.
+    key for comparing dates across articles. ``utc`` marks a day given with a GMT or
+    UTC clock time ("at 00:14 GMT on Wednesday"): where it happened, it may have been
+    the evening before or the morning after.
     """
 
     value: dt.date
@@ -151,6 +153,7 @@ class DateFact:
     precision: Literal["day", "month", "year"] = "day"
     relative: bool = False
     event: str | None = None
+    utc: bool = False
 
 
 #: NumberFact units that are durations: too common to say two claims count the same thing.
@@ -162,8 +165,8 @@ class NumberFact:
     """A number with its unit, and how exact the writer claims it is.
 
     ``qualifier`` is "exact", "about", "more than", "less than", "at least",
-    "at most" or "up to"; ``unit`` is a normalized noun ("people", "usd", "votes"), a
-    measure's in one unit per quantity (feet and miles as "metre", ``value`` converted);
+    "at most", "up to", or "change" (a change or a margin: "seven more", "rose by 5%");
+    ``unit`` is a normalized noun ("people", "usd", "votes"), a measure's in one unit per quantity (feet and miles as "metre", ``value`` converted);
     ``event`` the lemma of the verb or noun it attaches to ("kill", "win", "toll").
     """
 

@@ -62,6 +62,9 @@ def test_source_table():
         ("The navy issued a warning for the coast.", False),
         ("No longer a candidate, she campaigned for her rival.", False),
         ("The agency said it has seen evidence of fraud.", False),
+        ("The licence allowed no more than 160 passengers, the coast guard said.", False),
+        ("The firm will cut no fewer than 300 jobs.", False),
+        ("The licence did not allow more than 160 passengers.", True),
     ],
 )
 def test_negation(claims, text, negated):

@@ -101,3 +101,20 @@ def test_yesterday_and_earlier_this_month(claims):
 def test_no_date_without_publication(claims):
     claim = claims("The vote took place on Tuesday, March 5.", published=None)[0]
     assert claim.facts.dates == ()
+
+
+def test_the_date_in_a_dateline_is_when_the_story_was_filed_not_an_event(claims):
+    lede, later = claims(
+        "PARIS, March 13 (Aero Wire) — The rocket failed minutes after lifting off on Tuesday night. "
+        "Officials said on March 13 that the flight had ended."
+    )
+    assert [(d.value, d.span.text) for d in lede.facts.dates] == [(dt.date(2024, 3, 12), "Tuesday")]
+    assert [d.value for d in later.facts.dates] == [dt.date(2024, 3, 13)]
+
+
+def test_a_day_told_by_a_gmt_clock_is_marked(claims):
+    utc, local = claims(
+        "The lander touched down at 04:34 GMT on Thursday. It was late on Wednesday in Houston."
+    )
+    assert [d.utc for d in utc.facts.dates] == [True]
+    assert [d.utc for d in local.facts.dates] == [False]

@@ -104,3 +104,27 @@ def test_measures_are_compared_in_one_unit_and_converted_figures_are_rounded(cla
     ((value, unit, _),) = _numbers(speed)
     assert (round(value, 1), unit) == (103.0, "kilometre per hour")
     assert feet.facts.numbers[0].span.text == "3,600 feet"
+
+
+def test_a_volume_is_not_a_length(claims):
+    feet, metres = claims(
+        "An estimated 42 million cubic feet of ice fell. About 1.2 million cubic metres of ice broke off."
+    )
+    ((value, unit, qualifier),) = _numbers(feet)
+    assert (round(value / 1e9, 2), unit, qualifier) == (1.19, "litre", "about")
+    ((value, unit, _),) = _numbers(metres)
+    assert (round(value / 1e9, 2), unit) == (1.2, "litre")
+
+
+def test_a_change_or_a_margin_is_marked_as_one(claims):
+    more, another, margin, agent, tally, fewer = claims(
+        "Rescuers pulled seven more bodies from the mud. Another 40 workers were laid off. "
+        "The bill lost by four votes. Two people were killed by three gunmen. "
+        "The bill was defeated by 58 votes to 62. The motion got 87 votes, 14 fewer than it needed."
+    )
+    assert [n.qualifier for n in more.facts.numbers] == ["change"]
+    assert [n.qualifier for n in another.facts.numbers] == ["change"]
+    assert [n.qualifier for n in margin.facts.numbers] == ["change"]
+    assert "change" not in [n.qualifier for n in agent.facts.numbers]
+    assert "change" not in [n.qualifier for n in tally.facts.numbers]
+    assert [(n.value, n.qualifier) for n in fewer.facts.numbers] == [(87.0, "exact"), (14.0, "change")]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 from crosscheck.judge.exemptions import different_events
 from crosscheck.judge.facts import ArticleFacts
 from crosscheck.judge.slots import date
@@ -75,3 +77,15 @@ def test_a_relative_day_inside_a_quote_is_not_compared():
     unquoted = claim(b, text_b, dates=(today,))
     assert date.difference(ClaimPair(first, quoted, 70.0), ArticleFacts.of([first, quoted])) is None
     assert date.difference(ClaimPair(first, unquoted, 70.0), ArticleFacts.of([first, unquoted])) is not None
+
+
+def test_a_day_by_a_gmt_clock_agrees_with_the_local_day_before_or_after():
+    a, b = (
+        article("a", "It landed at 04:34 GMT on Thursday.", "2024-03-08"),
+        article("b", "It landed late on Wednesday.", "2024-03-08"),
+    )
+    utc = claim(a, a.text, dates=(dataclasses.replace(day(a, "Thursday", "2024-03-07"), utc=True),))
+    local = claim(b, b.text, dates=(day(b, "Wednesday", "2024-03-06"),))
+    assert date.difference(ClaimPair(utc, local, 80.0), ArticleFacts.of([utc, local])) is None
+    two_days = claim(b, b.text, dates=(day(b, "Wednesday", "2024-03-05"),))
+    assert date.difference(ClaimPair(utc, two_days, 80.0), ArticleFacts.of([utc, two_days])) is not None

@@ -110,3 +110,23 @@ def test_figures_in_other_units_are_converted_before_they_are_compared():
     found = number.difference(ClaimPair(metres, higher, 90.0), index)
     assert found is not None
     assert (found.first.text, found.second.text) == ("6 kilometres", "nearly 30,000 feet")
+
+
+def test_a_change_and_a_figure_the_claim_also_gives_are_no_difference():
+    increment, index = _pair(
+        "Rescuers have recovered 16 bodies.",
+        ("16", 16, "body"),
+        "Rescuers pulled seven more bodies from the mud.",
+        ("seven", 7, "body", "change"),
+    )
+    assert number.difference(increment, index) is None
+    a = article("a", "The fire had grown to 18,420 acres.", "2024-06-02")
+    b = article("b", "The fire had burned 23,900 acres, up from 18,420 acres.", "2024-06-02")
+    first = claim(a, a.text, numbers=(figure(a, "18,420 acres", 18420, "acre"),))
+    second = claim(
+        b,
+        b.text,
+        numbers=(figure(b, "23,900 acres", 23900, "acre"), figure(b, "18,420 acres", 18420, "acre")),
+    )
+    for pair in (ClaimPair(first, second, 70.0), ClaimPair(second, first, 70.0)):
+        assert number.difference(pair, ArticleFacts.of([first, second])) is None

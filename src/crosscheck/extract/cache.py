@@ -77,7 +77,9 @@ def _encode(facts: Facts) -> dict[str, Any]:
     return {
         "m": [[span(m.span), m.label, m.normalized] for m in facts.mentions],
         "t": [[t.person, t.title, span(t.span), t.former, t.affiliation] for t in facts.titles],
-        "d": [[d.value.isoformat(), span(d.span), d.precision, d.relative, d.event] for d in facts.dates],
+        "d": [
+            [d.value.isoformat(), span(d.span), d.precision, d.relative, d.event, d.utc] for d in facts.dates
+        ],
         "n": [[n.value, n.unit, span(n.span), n.qualifier, n.event] for n in facts.numbers],
         "p": [[span(m.span), m.label, m.normalized] for m in facts.places],
         "q": [span(q) for q in facts.quotes],
@@ -95,7 +97,9 @@ def _decode(data: dict[str, Any]) -> Facts:
     return Facts(
         mentions=tuple(_mention(m) for m in data["m"]),
         titles=tuple(TitleFact(t[0], t[1], _span(t[2]), t[3], t[4]) for t in data["t"]),
-        dates=tuple(DateFact(dt.date.fromisoformat(d[0]), _span(d[1]), d[2], d[3], d[4]) for d in data["d"]),
+        dates=tuple(
+            DateFact(dt.date.fromisoformat(d[0]), _span(d[1]), d[2], d[3], d[4], d[5]) for d in data["d"]
+        ),
         numbers=tuple(NumberFact(n[0], n[1], _span(n[2]), n[3], n[4]) for n in data["n"]),
         places=tuple(_mention(m) for m in data["p"]),
         quotes=tuple(_span(q) for q in data["q"]),

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crosscheck.extract.context import ArticleContext, make_span
+from crosscheck.extract.places import opening_formula_end
 from crosscheck.models import DateFact, Sentence
 
 if TYPE_CHECKING:
@@ -103,6 +104,8 @@ _ABSOLUTE_IN_TEXT = re.compile(
 _DURATION = re.compile(rf"(?:about\s+|some\s+|nearly\s+)?{_COUNT}\s+{_UNIT}", re.I)
 _INTERVAL_WORD = re.compile(r"^\s+(?P<word>after|before|later|earlier|afterwards)\b", re.I)
 # 'will pay ... a premium to the closing price on Friday': a close already happened.
+# 'at 04:34 GMT on Thursday': a day told by the clock of another time zone
+_UTC = re.compile(r"\b(?:GMT|UTC)\b")
 _PAST_MARKERS = frozenset({"closing", "close", "previous", "prior", "preceding"})
 _FUTURE_LEMMAS = frozenset(
     {"expect", "plan", "schedule", "intend", "due", "forecast", "set", "aim", "hope", "prepare"}
@@ -120,7 +123,10 @@ def dates(context: ArticleContext, sentence: Sentence, anchor: dt.date | None = 
     """The sentence's dates; ``anchor`` is the last day-precise date of the sentence before."""
     published = context.article.published
     found: list[DateFact] = []
+    filed = opening_formula_end(context.article.text, sentence.start) or sentence.start
     for start, end, tokens in _candidates(context, sentence):
+        if end <= filed:
+            continue  # 'LIMA, March 12 —': the day the story was filed, not an event's
         event = None
         if _DURATION.fullmatch(context.article.text[start:end].strip()):  # "a day after", not "May 4 after"
             end, event = _interval_after(context, sentence, end)
@@ -134,7 +140,10 @@ def dates(context: ArticleContext, sentence: Sentence, anchor: dt.date | None = 
         if event is not None and base is not None and resolved.relative and resolved.precision == "day":
             value = base - (value - base)
         span = make_span(context.article, start, end)
-        found.append(DateFact(value, span, resolved.precision, resolved.relative, event))  # type: ignore[arg-type]
+        utc = bool(
+            _UTC.search(context.article.text, max(sentence.start, start - 16), min(sentence.end, end + 16))
+        )
+        found.append(DateFact(value, span, resolved.precision, resolved.relative, event, utc))  # type: ignore[arg-type]
     return tuple(found)
 
 

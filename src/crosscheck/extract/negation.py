@@ -49,8 +49,17 @@ def _denial(verb: Token) -> str | None:
         objects = [child for child in verb.children if child.dep_ in {"dobj", "ccomp"}]
         return (objects[0] if objects else verb).lemma_.lower()
     for child in verb.children:
-        if child.dep_ == "neg" or child.lower_ in NEGATORS:
+        if (child.dep_ == "neg" or child.lower_ in NEGATORS) and not _bound(child):
             return verb.lemma_.lower()
-        if child.dep_ in _ARGUMENTS and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+        if child.dep_ in _ARGUMENTS and any(
+            d.dep_ == "det" and d.lower_ == "no" and not _bound(d) for d in child.children
+        ):
             return child.lemma_.lower()
     return None
+
+
+def _bound(cue: Token) -> bool:
+    """'no more than 160 passengers', 'not later than Friday': a limit on a figure or a day,
+    which the sentence asserts, not a denial."""
+    following = cue.doc[cue.i + 1 : cue.i + 3]
+    return len(following) == 2 and following[0].tag_ in {"JJR", "RBR"} and following[1].lower_ == "than"

@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from crosscheck.extract.context import ArticleContext, make_span
-from crosscheck.lexicon import MEASURE_UNITS
+from crosscheck.lexicon import CHANGE_VERBS, MEASURE_UNITS
 from crosscheck.models import NumberFact, Sentence
 
 if TYPE_CHECKING:
@@ -112,7 +112,8 @@ _RANGE = re.compile(r"(?P<low>\d[\d,.]*)\s*(?:-|–|to|and)\s*(?P<high>\d[\d,.]*
 _DIGITS = re.compile(
     r"(?:us\$|[$€£¥])?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|bn|mn|k)\b)?", re.I
 )
-_SQUARE = re.compile(r"\bsq(?:uare|\.)?\s+[a-z]", re.I)
+# 'square miles', 'sq km', 'cubic feet': an area or a volume, not a length
+_POWER = re.compile(r"\b(?:(?P<square>sq(?:uare|\.)?)|cu(?:bic|\.)?)\s+[a-z]", re.I)
 _SYMBOL_BEFORE = re.compile(r"(?:us\$|hk\$|c\$|a\$|[$€£¥₹₽])\s?$", re.I)
 # 'per share', 'a barrel', 'an hour': the amount is a rate, its unit 'usd per share'.
 _RATE = re.compile(
@@ -227,8 +228,9 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
         unit_end = max(end, unit_end) + rate.end()
     if unit is not None:
         unit = _UNIT_SPELLING.get(unit, unit)
-        if _SQUARE.search(text):
-            unit = f"square {unit}"
+        power = _POWER.search(text + " " + context.article.text[end:unit_end])
+        if power:
+            unit = f"{'square' if power['square'] else 'cubic'} {unit}"
     span = make_span(context.article, start, max(end, unit_end))
     if not span.text or _score(context, start, end, label) or _party_count(context, tokens, text, unit):
         return []
@@ -252,7 +254,32 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
         return []
     if rounded and qualifier == "exact":
         qualifier = "about"  # 'about 1,100 metres (3,600 feet)': the other system's figure is rounded
+    if _a_change(context, sentence, start, end):
+        qualifier = "change"
     return [NumberFact(value * factor, unit, span, qualifier)]
+
+
+_CHANGE_BEFORE = re.compile(r"(?:^|\W)(?:another|an additional|a further|an extra)\s*$", re.I)
+_CHANGE_AFTER = re.compile(r"^\s*(?:more|fewer|additional|extra|further)\b", re.I)
+_TALLY_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?to\s+\d", re.I)
+
+
+def _a_change(context: ArticleContext, sentence: Sentence, start: int, end: int) -> bool:
+    """'seven more bodies', 'another 40 jobs', 'rose by 5%', 'lost by four votes', '14 fewer
+    than needed': a change or a margin, which says nothing against a total or a level."""
+    text = context.article.text
+    if _CHANGE_BEFORE.search(text[max(sentence.start, start - 16) : start]):
+        return True
+    after = text[end : sentence.end]
+    if _CHANGE_AFTER.match(after):
+        return True
+    before = context.tokens(max(sentence.start, start - 4), start)
+    return bool(
+        len(before)
+        and before[-1].lower_ == "by"
+        and before[-1].head.lemma_.lower() in CHANGE_VERBS  # not 'killed by two gunmen'
+        and not _TALLY_AFTER.match(after)  # 'defeated by 58 votes to 62' is a tally
+    )
 
 
 def _score(context: ArticleContext, start: int, end: int, label: str) -> bool:

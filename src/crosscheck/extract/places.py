@@ -62,6 +62,21 @@ def place_label(span: SpacySpan) -> str | None:
     return None
 
 
+_DASH = re.compile(r"\s(?:—|–|--)\s")
+
+
+def opening_formula_end(text: str, start: int) -> int | None:
+    """Where the dateline that opens the paragraph at ``start`` ends ('PARIS, May 13 (Wire) —'),
+    or None: what it says is where and when the story was filed, not what happened."""
+    if start and text[start - 1] != "\n":
+        return None
+    match = _DATELINE.match(text, start)
+    if match is None:
+        return None
+    dash = _DASH.search(text, match.end(), match.end() + 61)
+    return dash.start() if dash else None
+
+
 def datelines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each place of a paragraph-opening dateline ('OSLO/CHICAGO —' gives two)."""
     found = []

@@ -35,7 +35,9 @@ RULES: tuple[Rule, ...] = (
         "claim, they differ only in that figure. No verb list decides what 'the same event' is, so "
         "paraphrases ('the $4.2 billion purchase' / 'agreed to buy it for $2.4 billion') are caught "
         "and other events of the same kind (an aftershock, last year's result) are not. Measures "
-        "are compared in one unit each, so '3,600 feet' agrees with '1,100 metres'.",
+        "are compared in one unit each, so '3,600 feet' agrees with '1,100 metres'; a change or a "
+        "margin ('seven more bodies', 'lost by four votes') is not compared with a total, nor a "
+        "figure the claim itself also gives ('23,900 acres, up from 18,420').",
         "A: 'Harlow agreed to buy Northwind for $4.2 billion.'  B: 'The utility's $2.4 billion "
         "purchase of Northwind was announced on Monday.'",
         "A: 'The 7.1 quake struck at dawn.'  B: 'A 6.2 aftershock hit hours later.'",
@@ -45,7 +47,9 @@ RULES: tuple[Rule, ...] = (
         "date",
         "Two claims that say the same thing but on different days.",
         "The same substitution test as for figures, with the dates: relative dates ('on Saturday', "
-        "'two days later') are resolved against the publication date first.",
+        "'two days later') are resolved against the publication date first. A dateline's date "
+        "('PARIS, May 13 —') is when the story was filed, not an event's day, and a day told by a "
+        "GMT or UTC clock agrees with the local day before or after it.",
         "A: 'The jet was shot down on February 4.'  B: 'Fighters downed the jet on February 5.'",
         "A: 'The talks opened on Monday.'  B: 'A second round is set for March 20.'",
     ),

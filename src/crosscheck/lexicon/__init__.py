@@ -1,6 +1,7 @@
-"""Shared word lists, as data: speech verbs, negation cues, update words, offices, units."""
+"""Shared word lists, as data: speech verbs, negation cues, update and change words, offices, units."""
 
 from crosscheck.lexicon.en import (
+    CHANGE_VERBS,
     DENIAL_VERBS,
     DESCRIPTIVE_ROLES,
     ENGLISH_FUNCTION_WORDS,
@@ -14,6 +15,7 @@ from crosscheck.lexicon.en import (
 )
 
 __all__ = [
+    "CHANGE_VERBS",
     "DENIAL_VERBS",
     "DESCRIPTIVE_ROLES",
     "ENGLISH_FUNCTION_WORDS",

@@ -31,6 +31,12 @@ UPDATE_WORDS = (
     "so far", "preliminary", "still", "remain", "remained",
 )  # fmt: skip
 
+#: Verbs whose "by" gives a change or a margin, not a level ("rose by 5%", "lost by four votes").
+CHANGE_VERBS = frozenset(
+    """rise fall increase decrease grow drop climb jump cut reduce lose win beat lead trail exceed
+    raise lower shrink decline slip gain surge plunge slide widen narrow""".split()
+)
+
 #: Units of measure, each as (the one unit its quantity is compared in, how many of that unit it
 #: is, whether a writer who uses it has usually converted and rounded): "3,600 feet" and "1,100
 #: metres" are one depth, "nearly 30,000 feet" and "6 kilometres" are not.
@@ -43,6 +49,8 @@ MEASURE_UNITS = {
     "hectare": ("square metre", 1e4, False), "acre": ("square metre", 4046.8564224, True),
     "square mile": ("square metre", 2589988.110336, True), "square foot": ("square metre", 0.09290304, True),
     "litre": ("litre", 1.0, False), "millilitre": ("litre", 0.001, False), "cubic metre": ("litre", 1e3, False),
+    "cubic kilometre": ("litre", 1e12, False), "cubic foot": ("litre", 28.316846592, True),
+    "cubic yard": ("litre", 764.554857984, True),
     "gallon": ("litre", 3.785411784, True), "barrel": ("litre", 158.987294928, True),
     "kilogram": ("kilogram", 1.0, False), "gram": ("kilogram", 0.001, False), "tonne": ("kilogram", 1e3, False),
     "ton": ("kilogram", 1e3, True), "lb": ("kilogram", 0.45359237, True),

@@ -4,7 +4,8 @@ Only day-precise dates less than DIFFERENT_EVENT_DAYS apart are compared (furthe
 apart, the claims are about different events: ``exempt/different-events``); a day
 the other article states anyway is no difference, and neither are two dates that
 are each their own article's day of publication (``exempt/as-of-publication``), nor is
-a relative day inside a quote ("today", said by someone on a day the article may not give).
+a relative day inside a quote ("today", said by someone on a day the article may not give),
+nor a day given by a GMT or UTC clock against the local day before or after.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
             gap = abs((a.value - b.value).days)
             if gap > DIFFERENT_EVENT_DAYS or as_of_publication(pair, a, b):
                 continue
+            if gap == 1 and (a.utc or b.utc):
+                continue  # '04:34 GMT on Thursday' is late on Wednesday in Houston
             if index.states_day(second_id, a) or index.states_day(first_id, b):
                 continue
             size = min(gap / 7, 1.0)
