@@ -166,7 +166,8 @@ class NumberFact:
 
     ``qualifier`` is "exact", "about", "more than", "less than", "at least",
     "at most", "up to", or "change" (a change or a margin: "seven more", "rose by 5%");
-    ``unit`` is a normalized noun ("people", "usd", "votes"), a measure's in one unit per quantity (feet and miles as "metre", ``value`` converted);
+    ``unit`` is a normalized noun ("people", "usd", "votes"), a measure's in one unit
+    per quantity (feet and miles as "metre", ``value`` converted);
     ``event`` the lemma of the verb or noun it attaches to ("kill", "win", "toll").
     """
 

@@ -103,9 +103,9 @@ _ABSOLUTE_IN_TEXT = re.compile(
 )
 _DURATION = re.compile(rf"(?:about\s+|some\s+|nearly\s+)?{_COUNT}\s+{_UNIT}", re.I)
 _INTERVAL_WORD = re.compile(r"^\s+(?P<word>after|before|later|earlier|afterwards)\b", re.I)
-# 'will pay ... a premium to the closing price on Friday': a close already happened.
 # 'at 04:34 GMT on Thursday': a day told by the clock of another time zone
 _UTC = re.compile(r"\b(?:GMT|UTC)\b")
+# 'will pay ... a premium to the closing price on Friday': a close already happened.
 _PAST_MARKERS = frozenset({"closing", "close", "previous", "prior", "preceding"})
 _FUTURE_LEMMAS = frozenset(
     {"expect", "plan", "schedule", "intend", "due", "forecast", "set", "aim", "hope", "prepare"}
