@@ -103,3 +103,26 @@ def test_the_training_script_exports_trees_that_give_sklearns_probabilities():
     assert len(document["trees"]) == train_verdict.TREES["max_iter"]
     report = document["trained_on"]["leave_one_batch_out"]
     assert 0.5 <= report["suggested"]["threshold"] <= 0.99 and report["roc_auc"] > 0.8
+
+
+def test_a_figure_restated_in_other_units_or_rounded_is_a_signal_not_a_difference():
+    from crosscheck.judge.signals import PairSignals
+    from crosscheck.models import ClaimPair
+    from tests.conftest import article, claim
+    from tests.judge.helpers import number
+
+    a = article("a", "The tram was doing about 15 miles an hour.", "2026-03-11")
+    b = article("b", "The tram was moving at roughly 25 kilometres an hour.", "2026-03-11")
+    c = article("c", "The tram was moving at 40 kilometres an hour.", "2026-03-11")
+    miles = claim(a, a.text, numbers=(number(a, "about 15 miles", 24.14, "kilometre per hour", "about"),))
+    kilometres = claim(
+        b, b.text, numbers=(number(b, "roughly 25 kilometres", 25.0, "kilometre per hour", "about"),)
+    )
+    faster = claim(c, c.text, numbers=(number(c, "40 kilometres", 40.0, "kilometre per hour"),))
+
+    def restated(first, second) -> float:
+        signals = PairSignals(ClaimPair(first, second, 70.0), None, *([0.0] * 8), sources_differ=False)
+        return dict(zip(FEATURES, signals.features(), strict=True))["figure_restated"]
+
+    assert restated(miles, kilometres) == 1.0
+    assert restated(miles, faster) == 0.0
