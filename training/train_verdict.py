@@ -154,18 +154,12 @@ def fit(rows: list[dict[str, object]], required: dict[str, set[str]]) -> dict[st
     total = sum(len(ids) for ids in required.values())
     for cut in sorted({*CUTS, DEFAULT_THRESHOLD}):
         predicted = held_out >= cut
-        found = {
-            (row["cluster"], i)
-            for row, hit in zip(rows, predicted, strict=True)
-            if hit
-            for i in row["findings"]
-        }
-        false_alarms = sum(1 for row, hit in zip(rows, predicted, strict=True) if hit and not row["label"])
+        found, false_alarms = _counted(_hits(rows, held_out, cut))
         report[str(cut)] = {
             "precision": round(float(precision_score(y, predicted, zero_division=0)), 3),
             "recall": round(float(recall_score(y, predicted, zero_division=0)), 3),
             "f1": round(float(f1_score(y, predicted, zero_division=0)), 3),
-            "required_found": f"{len(found)}/{total}",
+            "required_found": f"{found}/{total}",
             "false_alarm_pairs": false_alarms,
         }
     report["suggested"] = _suggested_cuts(rows, held_out, total)
@@ -183,6 +177,18 @@ def fit(rows: list[dict[str, object]], required: dict[str, set[str]]) -> dict[st
     return document
 
 
+def _hits(rows: list[dict[str, object]], held_out: np.ndarray, cut: float) -> list[dict[str, object]]:
+    """The pairs the held-out verdict reports at ``cut``."""
+    return [row for row, p in zip(rows, held_out, strict=True) if p >= cut]
+
+
+def _counted(hits: list[dict[str, object]]) -> tuple[int, int]:
+    """What `crosscheck eval` counts of reported pairs: the required gold findings they show
+    (each once), and the pairs that show none."""
+    found = {(row["cluster"], i) for row in hits for i in row["findings"]}  # type: ignore[attr-defined]
+    return len(found), sum(1 for row in hits if not row["label"])
+
+
 def _suggested_cuts(rows: list[dict[str, object]], held_out: np.ndarray, total: int) -> dict[str, float]:
     """The cuts config.DEFAULT_THRESHOLD and verdict.HIGH are set to: the threshold with the best
     F1 of required findings found against false-alarm pairs (what `crosscheck eval` counts), and
@@ -196,9 +202,8 @@ def _suggested_cuts(rows: list[dict[str, object]], held_out: np.ndarray, total: 
     grid = [round(0.5 + 0.01 * step, 2) for step in range(50)]
     best, high = (0.0, CUTS[0]), 1.0
     for cut in grid:
-        hits = [row for row, p in zip(rows, held_out, strict=True) if p >= cut]
-        found = len({(row["cluster"], i) for row in hits for i in row["findings"]})
-        false_alarms = sum(1 for row in hits if not row["label"])
+        hits = _hits(rows, held_out, cut)
+        found, false_alarms = _counted(hits)
         if found:
             precision, recall = found / (found + false_alarms), found / total
             best = max(best, (2 * precision * recall / (precision + recall), cut))

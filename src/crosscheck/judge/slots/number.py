@@ -3,7 +3,7 @@
 Approximations are intervals and rounding is allowed (``facts.numbers_agree``);
 figures more than SAME_MAGNITUDE apart measure different things ($46 a share vs
 $15bn); a figure the other article states anyway is no difference (the sentences
-may have been paired on the wrong figure), nor one the claim itself also gives ("up
+may have been paired on the wrong figure, or one claim gives both: "23,900 acres, up
 from 18,420"); a change or a margin ("seven more bodies", "lost by four votes") is
 not compared with a total; a later article's update is exempt.
 """
@@ -15,7 +15,7 @@ import math
 from crosscheck.judge.exemptions import running_count
 from crosscheck.judge.facts import ArticleFacts, comparable, numbers_agree
 from crosscheck.judge.slots import SlotDifference, same_event
-from crosscheck.models import TIME_UNITS, Claim, ClaimPair, NumberFact
+from crosscheck.models import TIME_UNITS, ClaimPair, NumberFact
 
 #: |log10| of the ratio at which a figure difference counts as large (size 1).
 LARGE_RATIO_LOG10 = 1.0
@@ -39,7 +39,6 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
             and comparable(a, b)
             and not index.states_number(second_id, a)
             and not index.states_number(first_id, b)
-            and not _also_states(pair.first, b)
         ]
     if not candidates:
         return None
@@ -54,11 +53,6 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
         duration=a.unit in TIME_UNITS,
         same_event=same_event(a.event, b.event),
     )
-
-
-def _also_states(claim: Claim, other: NumberFact) -> bool:
-    """The claim gives the other's figure too ("23,900 acres, up from 18,420"): it accounts for it."""
-    return any(number.unit == other.unit and numbers_agree(number, other) for number in claim.facts.numbers)
 
 
 def _log_ratio(a: NumberFact, b: NumberFact) -> float:
