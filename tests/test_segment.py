@@ -84,3 +84,22 @@ def test_any_text_gives_sentences_inside_the_article(text):
         assert sentence.text == text[sentence.start : sentence.end]
         assert sentence.text == sentence.text.strip()
         previous_end = sentence.end
+
+
+def test_a_paragraphs_dateline_is_not_part_of_its_first_sentence():
+    """'NAPLES, March 14 (Southern Italy Wire) —' says who filed the story, where and when."""
+    text = (
+        "NAPLES, March 14 (Southern Italy Wire) — Police detained a man on Friday.\n"
+        "OSLO/CHICAGO -- The two airlines agreed to merge.\n"
+        "FRANKFURT (Reuters) - Shares rose.\n"
+        "The deal, announced in Oslo — a surprise — was approved.\n"
+        "LIMA —\n"
+        "Rescuers reached the village."
+    )
+    assert texts(text) == [
+        "Police detained a man on Friday.",
+        "The two airlines agreed to merge.",
+        "Shares rose.",
+        "The deal, announced in Oslo — a surprise — was approved.",
+        "Rescuers reached the village.",
+    ]

@@ -6,7 +6,10 @@ import datetime as dt
 
 import pytest
 
+from crosscheck.extract import extract_claims
 from crosscheck.extract.dates import resolve
+from crosscheck.segment import segment
+from tests.extract.helpers import make_article
 
 THURSDAY = dt.date(2024, 3, 14)
 
@@ -103,11 +106,12 @@ def test_no_date_without_publication(claims):
     assert claim.facts.dates == ()
 
 
-def test_the_date_in_a_dateline_is_when_the_story_was_filed_not_an_event(claims):
-    lede, later = claims(
+def test_the_date_in_a_dateline_is_when_the_story_was_filed_not_an_event():
+    article = make_article(
         "PARIS, March 13 (Aero Wire) — The rocket failed minutes after lifting off on Tuesday night. "
         "Officials said on March 13 that the flight had ended."
     )
+    lede, later = extract_claims(article, segment(article))
     assert [(d.value, d.span.text) for d in lede.facts.dates] == [(dt.date(2024, 3, 12), "Tuesday")]
     assert [d.value for d in later.facts.dates] == [dt.date(2024, 3, 13)]
 

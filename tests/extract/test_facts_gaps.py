@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from crosscheck.extract.context import build_context
+from crosscheck.extract.nlp import parse
 from crosscheck.extract.sources import country_key, normalize_source
+from tests.extract.helpers import make_article
 
 
 def _titles(claim):
@@ -98,12 +101,16 @@ def test_place_after_town_of_and_facility(claims):
     assert "kessler space force base" in _places(second)
 
 
-def test_dateline_and_untagged_city_are_places(claims):
-    first, second = claims(
-        "TORVIK, Norway — Rovers won the cup on Saturday.\nThe final was held in Brandholm."
-    )
-    assert "torvik" in _places(first)
-    assert "brandholm" in _places(second)
+def test_an_untagged_city_after_in_is_a_place(claims):
+    (claim,) = claims("The final was held in Brandholm.")
+    assert "brandholm" in _places(claim)
+
+
+def test_dateline_places_name_the_story_s_places():
+    """No claim holds the dateline (segment leaves it out), but its places are the article's:
+    what a demonym ("the Torvik side") is matched against."""
+    article = make_article("TORVIK/OSLO — Rovers won the cup on Saturday.")
+    assert {"torvik", "oslo"} <= set(build_context(article, parse(article)).place_names)
 
 
 def test_a_day_after_dates_the_earlier_event(claims):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 
@@ -128,3 +130,27 @@ def test_a_change_or_a_margin_is_marked_as_one(claims):
     assert "change" not in [n.qualifier for n in agent.facts.numbers]
     assert "change" not in [n.qualifier for n in tally.facts.numbers]
     assert [(n.value, n.qualifier) for n in fewer.facts.numbers] == [(87.0, "exact"), (14.0, "change")]
+
+
+def test_the_rest_of_a_group_is_not_its_total(claims):
+    (rest,) = claims("The coast guard suspended the company's three other vessels.")
+    assert _numbers(rest) == [(3, "vessel", "change")]
+
+
+def test_half_a_scale_is_half_and_a_few_hundred_is_no_figure(claims):
+    half, few, several = claims(
+        "Half a million cubic metres of ice remained. Their home stood a few hundred yards away. "
+        "Several thousand people marched."
+    )
+    assert _numbers(half) == [(5e8, "litre", "exact")]
+    assert _numbers(few) == [] and _numbers(several) == []
+
+
+def test_a_length_that_says_when_is_left_to_the_date(claims):
+    after, lasted = claims(
+        "Staff were back to paper on Tuesday, two days after the attack shut the network. "
+        "The outage lasted two days.",
+        published=dt.date(2024, 3, 13),
+    )
+    assert _numbers(after) == [] and [d.span.text for d in after.facts.dates] == ["Tuesday", "two days after"]
+    assert _numbers(lasted) == [(2, "day", "exact")]

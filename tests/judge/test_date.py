@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import dataclasses
 
+from crosscheck.extract import extract_claims
 from crosscheck.judge.exemptions import different_events
 from crosscheck.judge.facts import ArticleFacts
 from crosscheck.judge.slots import date
 from crosscheck.models import ClaimPair
+from crosscheck.segment import segment
 from tests.conftest import article, claim, span
 from tests.judge.helpers import date as day
 
@@ -89,3 +91,23 @@ def test_a_day_by_a_gmt_clock_agrees_with_the_local_day_before_or_after():
     assert date.difference(ClaimPair(utc, local, 80.0), ArticleFacts.of([utc, local])) is None
     two_days = claim(b, b.text, dates=(day(b, "Wednesday", "2024-03-05"),))
     assert date.difference(ClaimPair(utc, two_days, 80.0), ArticleFacts.of([utc, two_days])) is not None
+
+
+def _extracted(article_id, text, published="2025-03-14"):
+    owner = article(article_id, text, published)
+    (found,) = extract_claims(owner, segment(owner))
+    return found
+
+
+def test_the_day_of_another_event_the_other_claim_tells_undated_is_not_compared():
+    """'Thursday's robbery' dates the robbery, 'on Friday ... detained' the detention, which the
+    first claim tells without a day: both can be true (exempt/other-event-dated)."""
+    robbery = _extracted(
+        "a", "Police detained a man suspected of driving the car used in Thursday's robbery."
+    )
+    detention = _extracted("b", "Police on Friday morning detained a 24-year-old man.")
+    assert date.difference(ClaimPair(robbery, detention, 70.0), ArticleFacts.of([robbery, detention])) is None
+    wednesday = _extracted("c", "Three men robbed the bank on Wednesday.")
+    thursday = _extracted("d", "Three men robbed the bank on Thursday.")
+    found = date.difference(ClaimPair(wednesday, thursday, 90.0), ArticleFacts.of([wednesday, thursday]))
+    assert found is not None and (found.first.text, found.second.text) == ("Wednesday", "Thursday")

@@ -126,3 +126,26 @@ def test_a_figure_restated_in_other_units_or_rounded_is_a_signal_not_a_differenc
 
     assert restated(miles, kilometres) == 1.0
     assert restated(miles, faster) == 0.0
+
+
+def test_the_model_is_asked_about_a_restated_figure_in_the_first_claims_words():
+    """'roughly 25 kilometres an hour' against 'about 15 miles an hour' agree; the model, which
+    reads digits, is shown the second claim with the first's figure, and the verdict sees why."""
+    from crosscheck.judge.signals import Candidate, questions, restated
+    from crosscheck.models import ClaimPair
+    from tests.conftest import article, claim
+    from tests.judge.helpers import number
+
+    a = article("a", "The tram was doing about 15 miles an hour.", "2026-03-11")
+    b = article("b", "The tram was moving at roughly 25 kilometres an hour, police said.", "2026-03-11")
+    miles = claim(
+        a, a.text, numbers=(number(a, "about 15 miles an hour", 24.14, "kilometre per hour", "about"),)
+    )
+    kilometres = claim(
+        b, b.text, numbers=(number(b, "roughly 25 kilometres an hour", 25.0, "kilometre per hour", "about"),)
+    )
+    pair = ClaimPair(miles, kilometres, 70.0)
+    rewritten = "The tram was moving at about 15 miles an hour, police said."
+    assert restated(pair) == rewritten
+    assert questions([Candidate(pair, None)]).texts == [(miles.text, rewritten), (rewritten, miles.text)]
+    assert restated(ClaimPair(kilometres, kilometres, 70.0)) is None  # the same words: nothing to rewrite

@@ -29,7 +29,7 @@ from crosscheck.models import Article
 class GroupOptions:
     """Measured on the labelled mixture of bench/batch.py (README: Story grouping)."""
 
-    cut: float = 0.2
+    cut: float = 0.23
     link: float = 0.1
     top_terms: int = 40
     max_block_df: int = 200

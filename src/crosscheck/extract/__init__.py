@@ -66,7 +66,7 @@ def _facts(
         mentions=found_mentions,
         titles=own_titles + anaphora(context, sentence, known, own_titles),
         dates=found_dates,
-        numbers=numbers(context, sentence),
+        numbers=numbers(context, sentence, found_dates),
         places=places(found_mentions),
         quotes=found_quotes,
         attribution=attribution(context, sentence, bool(found_quotes), speaker),

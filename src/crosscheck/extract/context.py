@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from crosscheck.datelines import dateline_places
 from crosscheck.extract.names import normalize
 from crosscheck.extract.people import PeopleIndex
-from crosscheck.extract.places import datelines, locative_name, place_label
+from crosscheck.extract.places import locative_name, place_label
 from crosscheck.extract.sources import country_of
 from crosscheck.models import Article, Sentence, Span
 
@@ -192,7 +193,9 @@ def _person_follows(span: SpacySpan) -> bool:
 def _with_datelines(context: ArticleContext, found: list[Entity]) -> list[Entity]:
     """Dateline places replace whatever entity spaCy made of them ('OSLO/CHICAGO' as an ORG)."""
     body = context.article.body or ((0, len(context.article.text)),)
-    places = [(s, e) for s, e in datelines(context.article.text) if any(a <= s and e <= b for a, b in body)]
+    places = [
+        (s, e) for s, e in dateline_places(context.article.text) if any(a <= s and e <= b for a, b in body)
+    ]
     if not places:
         return found
     kept = [e for e in found if not any(s < e.end and e.start < end for s, end in places)]

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crosscheck.extract.context import ArticleContext, make_span
-from crosscheck.extract.places import opening_formula_end
 from crosscheck.models import DateFact, Sentence
 
 if TYPE_CHECKING:
@@ -123,10 +122,7 @@ def dates(context: ArticleContext, sentence: Sentence, anchor: dt.date | None = 
     """The sentence's dates; ``anchor`` is the last day-precise date of the sentence before."""
     published = context.article.published
     found: list[DateFact] = []
-    filed = opening_formula_end(context.article.text, sentence.start) or sentence.start
     for start, end, tokens in _candidates(context, sentence):
-        if end <= filed:
-            continue  # 'LIMA, March 12 —': the day the story was filed, not an event's
         event = None
         if _DURATION.fullmatch(context.article.text[start:end].strip()):  # "a day after", not "May 4 after"
             end, event = _interval_after(context, sentence, end)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from crosscheck.extract.context import ArticleContext, make_span
 from crosscheck.lexicon import CHANGE_VERBS, MEASURE_UNITS
-from crosscheck.models import NumberFact, Sentence
+from crosscheck.models import DateFact, NumberFact, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -154,10 +154,18 @@ _DURATION = re.compile(
 )
 
 
-def numbers(context: ArticleContext, sentence: Sentence) -> tuple[NumberFact, ...]:
-    """Numbers of the sentence with unit and qualifier; ranges give an 'at least' and an 'at most' fact."""
+def numbers(
+    context: ArticleContext, sentence: Sentence, dated: tuple[DateFact, ...]
+) -> tuple[NumberFact, ...]:
+    """Numbers of the sentence with unit and qualifier; ranges give an 'at least' and an 'at most' fact.
+
+    A length inside one of the sentence's ``dated`` spans ('two days after the attack', 'a week
+    ago') says when something happened, not how long it lasted: it is left to the date.
+    """
     found: list[NumberFact] = []
     for start, end, label in _candidates(context, sentence):
+        if label == "DURATION" and any(d.span.start <= start and end <= d.span.end for d in dated):
+            continue
         found += _facts(context, sentence, start, end, label)
     return tuple(found)
 
@@ -260,13 +268,14 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
 
 
 _CHANGE_BEFORE = re.compile(r"(?:^|\W)(?:another|an additional|a further|an extra)\s*$", re.I)
-_CHANGE_AFTER = re.compile(r"^\s*(?:more|fewer|additional|extra|further)\b", re.I)
+_CHANGE_AFTER = re.compile(r"^\s*(?:more|fewer|additional|extra|further|other)\b", re.I)
 _TALLY_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?to\s+\d", re.I)
 
 
 def _a_change(context: ArticleContext, sentence: Sentence, start: int, end: int) -> bool:
     """'seven more bodies', 'another 40 jobs', 'rose by 5%', 'lost by four votes', '14 fewer
-    than needed': a change or a margin, which says nothing against a total or a level."""
+    than needed', 'its three other vessels': a change, a margin or the rest of a group, which
+    says nothing against a total or a level."""
     text = context.article.text
     if _CHANGE_BEFORE.search(text[max(sentence.start, start - 16) : start]):
         return True
@@ -407,11 +416,20 @@ def _value(text: str) -> float | None:
     return _words_value(text)
 
 
+#: 'a few hundred yards', 'several thousand people': a scale without a count, no figure to compare.
+_VAGUE = frozenset({"few", "several", "many", "numerous"})
+
+
 def _words_value(text: str) -> float | None:
+    """'twenty-five' -> 25, 'a dozen' -> 12, 'half a million' -> 500,000; None for 'a few hundred'."""
     words = re.findall(r"[a-z]+", text.lower())
     total, current, seen = 0.0, 0.0, False
     for word in words:
-        if word in _SMALL:
+        if word in _VAGUE and not seen:
+            return None
+        if word == "half" and not seen:
+            current = 0.5
+        elif word in _SMALL:
             current += _SMALL[word]
             seen = True
         elif word in _TENS:

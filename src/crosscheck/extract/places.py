@@ -7,15 +7,14 @@ dateline "OSLO/CHICAGO —" as an ORG. Three cues, none tied to a name list, fix
 - a name after "(town|city|village|port|province|...) of" is a place (GPE);
 - a name whose last word is a facility noun ("... Base", "... Airport", "... Stadium")
   is a place (FAC);
-- a dateline, the capitalized words that open a paragraph before a dash
-  ("CAPE CANAVERAL, Fla. (Orbit News) —"), names places (GPE), "/" separating two;
+- a dateline ("CAPE CANAVERAL, Fla. (Orbit News) —") names places (GPE), "/" separating
+  two (``crosscheck.datelines`` finds them);
 - a capitalized proper noun no entity covers, right after "in", "near", "outside" or
   "from" ("in Cardiff"), is a place unless it is a month, a weekday or a known person.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,9 +33,6 @@ LOCATIVE = frozenset({"in", "near", "outside", "from"})
 _CALENDAR = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
-)
-_DATELINE = re.compile(
-    r"^(?P<places>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+)*)(?=[^\n—–]{0,60}?\s(?:—|–|--)\s)", re.M
 )
 
 
@@ -60,37 +56,6 @@ def place_label(span: SpacySpan) -> str | None:
     if after_place_noun(span):
         return "GPE"
     return None
-
-
-_DASH = re.compile(r"\s(?:—|–|--)\s")
-
-
-def opening_formula_end(text: str, start: int) -> int | None:
-    """Where the dateline that opens the paragraph at ``start`` ends ('PARIS, May 13 (Wire) —'),
-    or None: what it says is where and when the story was filed, not what happened."""
-    if start and text[start - 1] != "\n":
-        return None
-    match = _DATELINE.match(text, start)
-    if match is None:
-        return None
-    dash = _DASH.search(text, match.end(), match.end() + 61)
-    return dash.start() if dash else None
-
-
-def datelines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each place of a paragraph-opening dateline ('OSLO/CHICAGO —' gives two)."""
-    found = []
-    for match in _DATELINE.finditer(text):
-        if match.start() and text[match.start() - 1] != "\n":
-            continue
-        offset = match.start()
-        for part in re.split(r"/", match["places"]):
-            stripped = part.strip(" .")
-            if len(stripped) >= 3 and not stripped.isdigit():
-                start = text.index(stripped, offset)
-                found.append((start, start + len(stripped)))
-                offset = start + len(stripped)
-    return found
 
 
 def locative_name(doc: Doc, i: int) -> int:

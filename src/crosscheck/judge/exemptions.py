@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from crosscheck.judge._common import days_apart, is_a_side, party, same_party
-from crosscheck.judge.facts import DIFFERENT_EVENT_DAYS
+from crosscheck.judge.facts import DIFFERENT_EVENT_DAYS, event_key
 from crosscheck.lexicon import UPDATE_WORDS
 from crosscheck.models import Claim, ClaimPair, DateFact
 
@@ -65,6 +65,18 @@ def as_of_publication(pair: ClaimPair, a: DateFact, b: DateFact) -> bool:
     if published_a is None or published_b is None or published_a == published_b:
         return False
     return 0 <= (published_a - a.value).days <= 1 and 0 <= (published_b - b.value).days <= 1
+
+
+def other_event_dated(pair: ClaimPair, a: DateFact, b: DateFact) -> bool:
+    """The two days time different things, and the claim that dates one tells the other undated
+    (``exempt/other-event-dated``): "detained a man who drove the car used in Thursday's robbery"
+    dates the robbery, "Police on Friday detained a man" the detention. A day is compared with
+    a day of the same event, not with the day of whatever else the sentence mentions."""
+    timed_a, timed_b = event_key(a.event), event_key(b.event)
+    if timed_a is None or timed_b is None or timed_a == timed_b:
+        return False
+    told_a, told_b = event_key(pair.first.facts.predicate), event_key(pair.second.facts.predicate)
+    return timed_b == told_a or timed_a == told_b
 
 
 def published_apart(pair: ClaimPair) -> bool:

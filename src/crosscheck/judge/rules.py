@@ -166,6 +166,19 @@ RULES: tuple[Rule, ...] = (
         role="exemption",
     ),
     Rule(
+        "exempt/other-event-dated",
+        "date",
+        "Two days that time different events, where one claim dates the event the other tells "
+        "without a day: the days are not compared.",
+        "A sentence names more than one event; its day belongs to one of them. 'Detained a man "
+        "who drove the car used in Thursday's robbery' dates the robbery, 'Police on Friday "
+        "detained a man' the detention: both can be true.",
+        "(silences) A: 'Police detained a man suspected in Thursday's robbery.'  B: 'Police on "
+        "Friday detained a man.'",
+        "(does not silence) A: 'The robbery on Thursday ...'  B: 'The robbery on Friday ...'",
+        role="exemption",
+    ),
+    Rule(
         "exempt/both-sides-reported",
         "any",
         "Each article reports both parties' opposing claims: the parties disagree, the outlets do not.",

@@ -119,7 +119,7 @@ class PairSignals:
             ),
             "lead": float(min(first_at, second_at) < LEAD_SENTENCES),
             "both_lead": float(max(first_at, second_at) < LEAD_SENTENCES),
-            "figure_restated": float(_figure_restated(self.pair)),
+            "figure_restated": float(restated(self.pair) is not None),
         }
         return [values[name] for name in FEATURES]
 
@@ -179,10 +179,9 @@ def questions(found: Sequence[Candidate]) -> Questions:
     score them all in one call first (``crosscheck.batch``)."""
     texts: list[tuple[str, str]] = []
     for item in found:
-        texts += [
-            (item.pair.first.text, item.pair.second.text),
-            (item.pair.second.text, item.pair.first.text),
-        ]
+        valued = item.difference is not None and item.difference.substitutable
+        second = (None if valued else restated(item.pair)) or item.pair.second.text
+        texts += [(item.pair.first.text, second), (second, item.pair.first.text)]
     swapped_at: dict[int, int] = {}
     overlaps: dict[int, float] = {}
     for number, item in enumerate(found):
@@ -266,16 +265,35 @@ def _other_days(pair: ClaimPair) -> bool:
     return bool(first and second and not first & second)
 
 
-def _figure_restated(pair: ClaimPair) -> bool:
-    """The claims give one figure in other words ("about 15 miles an hour" / "roughly 25
-    kilometres an hour", "about 300" / "312"): they agree, but a small model reading the digits
-    sees two numbers and may call the pair a contradiction."""
-    return any(
-        a.unit == b.unit and numbers_agree(a, b) and _digits(a.span.text) != _digits(b.span.text)
-        for a in pair.first.facts.numbers
-        if a.unit
-        for b in pair.second.facts.numbers
-    )
+def restated(pair: ClaimPair) -> str | None:
+    """The second claim with each figure it gives in other words than the first ("about 15
+    miles an hour" / "roughly 25 kilometres an hour", "$6.8 billion" / "$6.82 billion") written
+    the first claim's way, or None when it has none. The claims agree on those figures, but a
+    small model reading the digits sees two numbers and may call the pair a contradiction: it
+    is asked about the rewritten pair, where only what the claims really say differs."""
+    second = pair.second
+    replaced: dict[tuple[int, int], str] = {}
+    for b in second.facts.numbers:
+        words = next(
+            (
+                a.span.text
+                for a in pair.first.facts.numbers
+                if a.unit
+                and a.unit == b.unit
+                and numbers_agree(a, b)
+                and _digits(a.span.text) != _digits(b.span.text)
+            ),
+            None,
+        )
+        overlaps = any(start < b.span.end and b.span.start < end for start, end in replaced)
+        if words is not None and not overlaps:
+            replaced[(b.span.start, b.span.end)] = words
+    if not replaced:
+        return None
+    text = second.text
+    for (start, end), words in sorted(replaced.items(), reverse=True):
+        text = text[: start - second.start] + words + text[end - second.start :]
+    return text
 
 
 def _digits(text: str) -> str:

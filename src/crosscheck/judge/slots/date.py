@@ -5,13 +5,15 @@ apart, the claims are about different events: ``exempt/different-events``); a da
 the other article states anyway is no difference, and neither are two dates that
 are each their own article's day of publication (``exempt/as-of-publication``), nor is
 a relative day inside a quote ("today", said by someone on a day the article may not give),
-nor a day given by a GMT or UTC clock against the local day before or after.
+nor a day given by a GMT or UTC clock against the local day before or after, nor the
+days of two different events where one claim dates the other's event without a day
+(``exempt/other-event-dated``).
 """
 
 from __future__ import annotations
 
 from crosscheck.judge._common import in_quote
-from crosscheck.judge.exemptions import as_of_publication
+from crosscheck.judge.exemptions import as_of_publication, other_event_dated
 from crosscheck.judge.facts import DIFFERENT_EVENT_DAYS, ArticleFacts
 from crosscheck.judge.slots import SlotDifference, same_event
 from crosscheck.models import Claim, ClaimPair, DateFact
@@ -32,7 +34,7 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
     for a in (d for d in a_days if d.value not in shared):
         for b in (d for d in b_days if d.value not in shared):
             gap = abs((a.value - b.value).days)
-            if gap > DIFFERENT_EVENT_DAYS or as_of_publication(pair, a, b):
+            if gap > DIFFERENT_EVENT_DAYS or as_of_publication(pair, a, b) or other_event_dated(pair, a, b):
                 continue
             if gap == 1 and (a.utc or b.utc):
                 continue  # '04:34 GMT on Thursday' is late on Wednesday in Houston
