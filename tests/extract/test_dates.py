@@ -122,3 +122,20 @@ def test_a_day_told_by_a_gmt_clock_is_marked(claims):
     )
     assert [d.utc for d in utc.facts.dates] == [True]
     assert [d.utc for d in local.facts.dates] == [False]
+
+
+def test_a_day_after_a_clause_the_parse_hung_elsewhere_dates_that_clause(claims):
+    """'a day after nearly two dozen residents were plucked': spaCy makes 'after' a preposition
+    without object and 'plucked' the head of 'day'; the rescue is still the day before."""
+    (claim,) = claims(
+        "Search teams combed the banks of the river on Saturday for five people still unaccounted "
+        "for after a flash flood swept through the town, a day after nearly two dozen residents were "
+        "plucked from rooftops.",
+        published=dt.date(2024, 3, 9),
+    )
+    assert [(d.span.text, d.value, d.event) for d in claim.facts.dates] == [
+        ("Saturday", dt.date(2024, 3, 9), "comb"),
+        ("a day after", dt.date(2024, 3, 8), "pluck"),
+    ]
+    _, later = claims("The vote was held on Monday. A week after that, protests began.")
+    assert [d.value for d in later.facts.dates] == [dt.date(2024, 3, 18)]  # counted from the anchor

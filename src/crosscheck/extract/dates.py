@@ -29,6 +29,7 @@ from crosscheck.models import DateFact, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 _MONTHS = {
     "jan": 1,
@@ -162,7 +163,24 @@ def _interval_after(context: ArticleContext, sentence: Sentence, end: int) -> tu
         particles = [child.lower_ for child in token.head.children if child.dep_ == "prt"]
         return new_end, " ".join([token.head.lemma_.lower(), *particles])
     objects = [child for child in token.children if child.dep_ == "pobj" and child.pos_ == "NOUN"]
-    return new_end, objects[0].lemma_.lower() if objects else None
+    if objects:
+        return new_end, objects[0].lemma_.lower()
+    return new_end, _clause_after(context, sentence, token)
+
+
+def _clause_after(context: ArticleContext, sentence: Sentence, word: Token) -> str | None:
+    """The verb of the clause that follows 'after'/'before' when the parse hung the clause on
+    the duration instead ('a day after nearly two dozen residents were plucked': 'after' a
+    preposition without object, 'plucked' the head of 'day'); None after a pronoun ('a week
+    after that' counts from the anchor) or at a comma."""
+    following = context.tokens(word.idx + len(word.text), sentence.end)
+    if not len(following) or following[0].pos_ in {"PRON", "PUNCT"}:
+        return None
+    for token in (following[0], *following[0].ancestors):
+        if token.pos_ in {"VERB", "AUX"} and token.i > word.i:
+            particles = [child.lower_ for child in token.children if child.dep_ == "prt"]
+            return " ".join([token.lemma_.lower(), *particles])
+    return None
 
 
 def _candidates(context: ArticleContext, sentence: Sentence) -> list[tuple[int, int, SpacySpan | None]]:
