@@ -165,7 +165,8 @@ class NumberFact:
     """A number with its unit, and how exact the writer claims it is.
 
     ``qualifier`` is "exact", "about", "more than", "less than", "at least",
-    "at most", "up to", or "change" (a change or a margin: "seven more", "rose by 5%");
+    "at most", "up to", or "change" (a change, a margin or the rest of a group: "seven
+    more", "rose by 5%", "three other vessels");
     ``unit`` is a normalized noun ("people", "usd", "votes"), a measure's in one unit
     per quantity (feet and miles as "metre", ``value`` converted);
     ``event`` the lemma of the verb or noun it attaches to ("kill", "win", "toll").

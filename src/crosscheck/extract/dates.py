@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crosscheck.extract.context import ArticleContext, make_span
+from crosscheck.extract.events import verb_lemma
 from crosscheck.models import DateFact, Sentence
 
 if TYPE_CHECKING:
@@ -160,8 +161,7 @@ def _interval_after(context: ArticleContext, sentence: Sentence, end: int) -> tu
         return new_end, None
     token = word[0]
     if token.dep_ == "mark" and token.head.pos_ in {"VERB", "AUX"}:
-        particles = [child.lower_ for child in token.head.children if child.dep_ == "prt"]
-        return new_end, " ".join([token.head.lemma_.lower(), *particles])
+        return new_end, verb_lemma(token.head)
     objects = [child for child in token.children if child.dep_ == "pobj" and child.pos_ == "NOUN"]
     if objects:
         return new_end, objects[0].lemma_.lower()
@@ -178,8 +178,7 @@ def _clause_after(context: ArticleContext, sentence: Sentence, word: Token) -> s
         return None
     for token in (following[0], *following[0].ancestors):
         if token.pos_ in {"VERB", "AUX"} and token.i > word.i:
-            particles = [child.lower_ for child in token.children if child.dep_ == "prt"]
-            return " ".join([token.lemma_.lower(), *particles])
+            return verb_lemma(token)
     return None
 
 

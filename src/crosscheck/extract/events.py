@@ -25,7 +25,8 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "take", "make", "get", "say", "tell
 MAX_HOPS = 6
 
 
-def _verb_lemma(token: Token) -> str:
+def verb_lemma(token: Token) -> str:
+    """The verb's lemma with its particle ('shot down' -> 'shoot down')."""
     particles = [child.lower_ for child in token.children if child.dep_ == "prt"]
     return " ".join([token.lemma_.lower(), *particles])
 
@@ -43,7 +44,7 @@ def event_of(context: ArticleContext, start: int, end: int) -> str | None:
             break
         token = head
         if token.pos_ in ("VERB", "AUX"):
-            lemma = _verb_lemma(token)
+            lemma = verb_lemma(token)
             if lemma.split()[0] in LIGHT_VERBS:
                 continue
             return lemma
@@ -73,7 +74,7 @@ def predicate_of(context: ArticleContext, start: int, end: int) -> str | None:
         root = complement[0]
     if root.pos_ not in ("VERB", "AUX"):
         return None
-    lemma = _verb_lemma(root)
+    lemma = verb_lemma(root)
     if lemma.split()[0] == "be":
         attribute = [c for c in root.children if c.dep_ in ("attr", "acomp")]
         return f"be {attribute[0].lemma_.lower()}" if attribute else lemma
