@@ -135,6 +135,10 @@ class TitleFact:
     affiliation: str | None = None
 
 
+#: How exactly a date is known.
+Precision = Literal["day", "month", "year"]
+
+
 @dataclass(frozen=True)
 class DateFact:
     """A date the sentence states, resolved to a calendar day where possible.
@@ -150,7 +154,7 @@ class DateFact:
 
     value: dt.date
     span: Span
-    precision: Literal["day", "month", "year"] = "day"
+    precision: Precision = "day"
     relative: bool = False
     event: str | None = None
     utc: bool = False

@@ -12,9 +12,22 @@ from tests.conftest import article, claim, span
 from tests.judge.helpers import date as day
 
 
+def _day(owner, text, iso):
+    """A date fact as precise as its text: "2019", "March 2024" or "March 14"."""
+    words = text.split()
+    precision = (
+        "year"
+        if len(words) == 1 and text.isdigit()
+        else "month"
+        if len(words) == 2 and len(words[1]) == 4 and words[1].isdigit()
+        else "day"
+    )
+    return day(owner, text, iso, precision=precision)
+
+
 def _pair(text_a, date_a, text_b, date_b, published_a="2024-03-05", published_b="2024-03-05"):
     a, b = article("a", text_a, published_a), article("b", text_b, published_b)
-    first, second = claim(a, text_a, dates=(day(a, *date_a),)), claim(b, text_b, dates=(day(b, *date_b),))
+    first, second = claim(a, text_a, dates=(_day(a, *date_a),)), claim(b, text_b, dates=(_day(b, *date_b),))
     return ClaimPair(first, second, 80.0), ArticleFacts.of([first, second])
 
 
@@ -111,3 +124,63 @@ def test_the_day_of_another_event_the_other_claim_tells_undated_is_not_compared(
     thursday = _extracted("d", "Three men robbed the bank on Thursday.")
     found = date.difference(ClaimPair(wednesday, thursday, 90.0), ArticleFacts.of([wednesday, thursday]))
     assert found is not None and (found.first.text, found.second.text) == ("Wednesday", "Thursday")
+
+
+def test_months_that_differ_are_compared_by_month_and_written_as_a_month():
+    pair, index = _pair(
+        "The new minimum applies from July 2027.",
+        ("July 2027", "2027-07-01"),
+        "The new minimum applies from January 1, 2027.",
+        ("January 1, 2027", "2027-01-01"),
+    )
+    found = date.difference(pair, index)
+    assert found is not None and found.first_value == "July 2027" and found.size == 1.0
+    assert different_events(pair) is not None  # months apart: the verdict weighs it (dated_apart)
+
+
+def test_a_day_inside_the_month_the_other_claim_gives_agrees():
+    pair, index = _pair(
+        "He was arrested in London in March 2024.",
+        ("March 2024", "2024-03-01"),
+        "He was arrested in London on March 14, 2024.",
+        ("March 14, 2024", "2024-03-14"),
+    )
+    assert date.difference(pair, index) is None
+
+
+def test_a_year_alone_is_compared_with_a_year_alone_only():
+    felled = _pair(
+        "The oak was felled around 1741.",
+        ("1741", "1741-01-01"),
+        "The oak was felled around 1714.",
+        ("1714", "1714-01-01"),
+    )
+    found = date.difference(*felled)
+    assert found is not None and found.first_value == "1741"
+    background = _pair(
+        "A 2019 outbreak infected 120 people.",
+        ("2019", "2019-01-01"),
+        "The outbreak began on March 3.",
+        ("March 3", "2024-03-03"),
+    )
+    assert date.difference(*background) is None
+
+
+def test_dates_apart_reach_the_model_only_when_the_dates_are_what_differs():
+    from crosscheck.judge.signals import candidates
+
+    pair, _ = _pair(
+        "The galleries open in October 2026.",
+        ("October 2026", "2026-10-01"),
+        "The galleries are due to open in April 2027.",
+        ("April 2027", "2027-04-01"),
+    )
+    (found,) = candidates([pair.first, pair.second], [pair])
+    assert found.difference is not None and found.difference.kind == "date"
+    a, b = (
+        article("a", "A 2019 fire killed 40.", "2024-03-05"),
+        article("b", "The fire killed 30.", "2024-03-05"),
+    )
+    first = claim(a, a.text, dates=(day(a, "2019", "2019-01-01", precision="year"),))
+    background = ClaimPair(first, claim(b, b.text), 80.0)
+    assert candidates([background.first, background.second], [background]) == []

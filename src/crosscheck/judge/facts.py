@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from crosscheck.models import Claim, DateFact, Mention, NumberFact
+from crosscheck.models import Claim, DateFact, Mention, NumberFact, Precision
 
 #: Dates further apart than this are different events (a 2022 caption is not the 2023 meeting).
 DIFFERENT_EVENT_DAYS = 31
@@ -37,7 +37,7 @@ class ArticleFacts:
     """Every number, day and place each article states: to see whether it states the other side's too."""
 
     numbers: dict[str, list[NumberFact]] = field(default_factory=lambda: defaultdict(list))
-    days: dict[str, list[DateFact]] = field(default_factory=lambda: defaultdict(list))
+    dates: dict[str, list[DateFact]] = field(default_factory=lambda: defaultdict(list))
     places: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     #: names of events, venues and bodies, which often carry a place ("Munich Security Conference")
     named: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -47,7 +47,7 @@ class ArticleFacts:
         index = cls()
         for claim in claims:
             index.numbers[claim.article.id] += [n for n in claim.facts.numbers if n.unit]
-            index.days[claim.article.id] += [d for d in claim.facts.dates if d.precision == "day"]
+            index.dates[claim.article.id] += claim.facts.dates
             index.places[claim.article.id] |= {p.normalized for p in located(claim)}
             index.named[claim.article.id] |= {
                 m.normalized for m in claim.facts.mentions if m.label in _NAMED_AFTER_PLACES
@@ -70,12 +70,32 @@ class ArticleFacts:
             for n in self.numbers.get(article_id, ())
         )
 
-    def states_day(self, article_id: str, date: DateFact) -> bool:
+    def states_date(self, article_id: str, date: DateFact, precision: Precision) -> bool:
+        """The article gives this date, to ``precision``, for the same event or an unnamed one."""
         return any(
-            d.value == date.value
+            PRECISION_RANK[d.precision] <= PRECISION_RANK[precision]
+            and at_precision(d, precision) == at_precision(date, precision)
             and (event_key(d.event) == event_key(date.event) or not d.event or not date.event)
-            for d in self.days.get(article_id, ())
+            for d in self.dates.get(article_id, ())
         )
+
+
+#: Finer precisions first: two dates compare at the coarser of theirs.
+PRECISION_RANK: dict[Precision, int] = {"day": 0, "month": 1, "year": 2}
+
+
+def coarser(a: DateFact, b: DateFact) -> Precision:
+    return a.precision if PRECISION_RANK[a.precision] >= PRECISION_RANK[b.precision] else b.precision
+
+
+def at_precision(date: DateFact, precision: Precision) -> tuple[int, ...]:
+    """The date as far as ``precision`` tells it: "March 2024" and "March 14, 2024" agree to the month."""
+    value = date.value
+    return {
+        "day": (value.year, value.month, value.day),
+        "month": (value.year, value.month),
+        "year": (value.year,),
+    }[precision]
 
 
 def event_key(event: str | None) -> str | None:

@@ -45,11 +45,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "date/same-claim-other-day",
         "date",
-        "Two claims that say the same thing but on different days.",
+        "Two claims that say the same thing but on different dates (days, months or years).",
         "The same substitution test as for figures, with the dates: relative dates ('on Saturday', "
-        "'two days later') are resolved against the publication date first. A dateline's date "
-        "('PARIS, May 13 —') is when the story was filed, not an event's day, and a day told by a "
-        "GMT or UTC clock agrees with the local day before or after it.",
+        "'two days later') are resolved against the publication date first, and two dates compare "
+        "at the coarser of their precisions ('March 2024' agrees with 'March 14, 2024'; a year "
+        "alone only with a year alone). A dateline's date ('PARIS, May 13 —') is when the story "
+        "was filed, not an event's day, and a day told by a GMT or UTC clock agrees with the "
+        "local day before or after it.",
         "A: 'The jet was shot down on February 4.'  B: 'Fighters downed the jet on February 5.'",
         "A: 'The talks opened on Monday.'  B: 'A second round is set for March 20.'",
     ),
@@ -140,11 +142,15 @@ RULES: tuple[Rule, ...] = (
         "exempt/different-events",
         "any",
         "Claims dated more than a month apart, in different years, or one dated only by an earlier "
-        "year than the other article ('a 2019 outbreak in Lisbon'), describe different events.",
+        "year than the other article ('a 2019 outbreak in Lisbon'), describe different events, "
+        "unless the dates are what they differ in: then the substitution test decides.",
         "A 2022 photo caption is not the 2023 meeting; last year's result is not this year's; "
-        "background about an earlier event of the same kind is not this event.",
-        "(silences) A: 'They met in New York in 2022.'  B: 'They met in Munich on Feb. 18, 2023.'",
-        "(does not silence) A: 'met on Feb. 18'  B: 'met on Feb. 20'",
+        "background about an earlier event of the same kind is not this event. But 'the new "
+        "minimum applies from July 1' against 'from January 1' is one rule given two dates, "
+        "months apart: those pairs reach the model, and the verdict knows they are dated apart.",
+        "(silences) A: 'A 2019 outbreak in Lisbon infected 120.'  B: 'The outbreak has infected 41.'",
+        "(does not silence) A: 'The galleries open in October 2026.'  B: 'The galleries are due "
+        "to open in April 2027.'",
         role="exemption",
     ),
     Rule(

@@ -63,6 +63,7 @@ FEATURES = (
     "lead",
     "both_lead",
     "figure_restated",
+    "dated_apart",
 )
 #: A claim among its article's first LEAD_SENTENCES sentences is in the lede, where an
 #: outlet states the story's main facts (``lead``, ``both_lead``).
@@ -120,6 +121,7 @@ class PairSignals:
             "lead": float(min(first_at, second_at) < LEAD_SENTENCES),
             "both_lead": float(max(first_at, second_at) < LEAD_SENTENCES),
             "figure_restated": float(restated(self.pair) is not None),
+            "dated_apart": float(different_events(self.pair) is not None),
         }
         return [values[name] for name in FEATURES]
 
@@ -140,10 +142,12 @@ def candidates(claims: Sequence[Claim], pairs: Sequence[ClaimPair]) -> list[Cand
         by_article.setdefault(claim.article.id, []).append(claim)
     found = []
     for pair in pairs:
-        if different_events(pair) or both_sides_reported(pair, by_article):
+        if both_sides_reported(pair, by_article):
             continue
         found_differences = differences(pair, index)
         difference = found_differences[0] if found_differences else None
+        if different_events(pair) and not (difference is not None and difference.kind == "date"):
+            continue  # dated apart: another event, unless the dates are what differs (the model asks)
         valued = difference is not None and difference.substitutable
         if not valued and (same_remark(pair) or not _same_topic(pair)):
             continue

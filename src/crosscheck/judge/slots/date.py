@@ -1,7 +1,9 @@
-"""Days that differ (rule ``date/same-claim-other-day``).
+"""Dates that differ (rule ``date/same-claim-other-day``).
 
-Only day-precise dates less than DIFFERENT_EVENT_DAYS apart are compared (further
-apart, the claims are about different events: ``exempt/different-events``); a day
+Two dates compare at the coarser of their precisions ("March 2024" against "November
+2023" by month, a day against a month by month); a year alone is compared only with a
+year alone. Dates months apart are often about different events, and often the very
+conflict: the substitution test and the verdict (``dated_apart``) decide, not the gap. A date
 the other article states anyway is no difference, and neither are two dates that
 are each their own article's day of publication (``exempt/as-of-publication``), nor is
 a relative day inside a quote ("today", said by someone on a day the article may not give),
@@ -14,50 +16,58 @@ from __future__ import annotations
 
 from crosscheck.judge._common import in_quote
 from crosscheck.judge.exemptions import as_of_publication, other_event_dated
-from crosscheck.judge.facts import DIFFERENT_EVENT_DAYS, ArticleFacts
+from crosscheck.judge.facts import PRECISION_RANK, ArticleFacts, at_precision, coarser
 from crosscheck.judge.slots import SlotDifference, same_event
 from crosscheck.models import Claim, ClaimPair, DateFact
 
 
-def written(date: DateFact) -> str:
-    """A resolved date as a sentence would state it: 'February 4' ('Saturday' would be ambiguous)."""
-    return f"{date.value.strftime('%B')} {date.value.day}"
+def written(date: DateFact, other: DateFact) -> str:
+    """A resolved date as a sentence would state it in place of ``other``: 'February 4'
+    ('Saturday' would be ambiguous), with the year when the two years differ; a month as
+    'March 2024', a year alone as '2019'."""
+    value = date.value
+    if date.precision == "year":
+        return str(value.year)
+    if date.precision == "month":
+        return value.strftime("%B %Y")
+    year = f", {value.year}" if value.year != other.value.year else ""
+    return f"{value.strftime('%B')} {value.day}{year}"
 
 
 def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
     first_id, second_id = pair.first.article.id, pair.second.article.id
-    a_days = [d for d in pair.first.facts.dates if d.precision == "day" and not _spoken(pair.first, d)]
-    b_days = [d for d in pair.second.facts.dates if d.precision == "day" and not _spoken(pair.second, d)]
-    if not a_days or not b_days:
-        return _year_difference(pair)
-    shared = {d.value for d in a_days} & {d.value for d in b_days}  # "closed on Feb. 10" in both
-    for a in (d for d in a_days if d.value not in shared):
-        for b in (d for d in b_days if d.value not in shared):
+    a_dates = [d for d in pair.first.facts.dates if not _spoken(pair.first, d)]
+    b_dates = [d for d in pair.second.facts.dates if not _spoken(pair.second, d)]
+    found: list[tuple[int, int, DateFact, DateFact]] = []
+    for a in a_dates:
+        for b in b_dates:
+            if (a.precision == "year") != (b.precision == "year"):
+                continue  # a year alone against a day or a month: another event, as often as not
+            if _stated(a, b_dates) or _stated(b, a_dates):
+                continue  # "closed on Feb. 10" in both
+            precision = coarser(a, b)
             gap = abs((a.value - b.value).days)
-            if gap > DIFFERENT_EVENT_DAYS or as_of_publication(pair, a, b) or other_event_dated(pair, a, b):
+            if as_of_publication(pair, a, b) or other_event_dated(pair, a, b):
                 continue
-            if gap == 1 and (a.utc or b.utc):
+            if precision == "day" and gap == 1 and (a.utc or b.utc):
                 continue  # '04:34 GMT on Thursday' is late on Wednesday in Houston
-            if index.states_day(second_id, a) or index.states_day(first_id, b):
+            if index.states_date(second_id, a, precision) or index.states_date(first_id, b, precision):
                 continue
-            size = min(gap / 7, 1.0)
-            return SlotDifference(
-                "date", a.span, b.span, written(a), size, same_event=same_event(a.event, b.event)
-            )
-    return None
-
-
-def _year_difference(pair: ClaimPair) -> SlotDifference | None:
-    """Two claims dated only by years that differ ("signed in 1998" / "signed in 2001"); a year
-    against a day is another event (``exempt/different-events``), not a difference."""
-    a_dates, b_dates = pair.first.facts.dates, pair.second.facts.dates
-    if not a_dates or not b_dates or any(d.precision != "year" for d in (*a_dates, *b_dates)):
+            found.append((PRECISION_RANK[precision], gap, a, b))
+    if not found:
         return None
-    if {d.value.year for d in a_dates} & {d.value.year for d in b_dates}:
-        return None
-    a, b = a_dates[0], b_dates[0]
+    _, gap, a, b = min(found, key=lambda item: item[:2])
     return SlotDifference(
-        "date", a.span, b.span, str(a.value.year), 1.0, same_event=same_event(a.event, b.event)
+        "date", a.span, b.span, written(a, b), min(gap / 7, 1.0), same_event=same_event(a.event, b.event)
+    )
+
+
+def _stated(date: DateFact, others: list[DateFact]) -> bool:
+    """The other claim gives this date at least as exactly."""
+    return any(
+        PRECISION_RANK[other.precision] <= PRECISION_RANK[date.precision]
+        and at_precision(other, date.precision) == at_precision(date, date.precision)
+        for other in others
     )
 
 
