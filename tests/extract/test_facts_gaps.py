@@ -73,6 +73,11 @@ def test_price_per_share_is_a_rate(claims):
     assert (48.0, "usd per share") in _numbers(second)
 
 
+def test_a_rate_after_what_is_measured_is_still_a_rate(claims):
+    (only,) = claims("Households may use 120 litres of water per person a day.")
+    assert (120.0, "litre per person") in _numbers(only)
+
+
 def test_speed_units_agree(claims):
     first, second = claims("Winds reached 150 kilometres per hour. Gusts hit up to 185 km/h.")
     assert (150.0, "kilometre per hour") in _numbers(first)

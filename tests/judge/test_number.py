@@ -130,3 +130,26 @@ def test_a_change_and_a_figure_the_claim_also_gives_are_no_difference():
     )
     for pair in (ClaimPair(first, second, 70.0), ClaimPair(second, first, 70.0)):
         assert number.difference(pair, ArticleFacts.of([first, second])) is None
+
+
+def test_a_figure_in_words_rounds_by_its_own_unit_not_by_whole_metres():
+    a, b = (
+        article("a", "It dropped about 2.4 inches of rain."),
+        article("b", "More than four inches of rain fell."),
+    )
+    rain_a = figure(a, "about 2.4 inches", 0.06096, "metre", "about")
+    rain_b = figure(b, "More than four inches", 0.1016, "metre", "more than")
+    assert not numbers_agree(rain_a, rain_b)
+
+
+def test_a_bound_agrees_with_a_figure_but_does_not_state_it_again():
+    a = article("a", "The round values it at about $310 million, up from more than $300 million.")
+    about = figure(a, "about $310 million", 310e6, "usd", "about")
+    bound = figure(a, "more than $300 million", 300e6, "usd", "more than")
+    first = claim(a, a.text, numbers=(about, bound))
+    index = ArticleFacts.of([first])
+    other = article("b", "It is valued at roughly $410 million.")
+    assert numbers_agree(bound, figure(other, "roughly $410 million", 410e6, "usd", "about"))
+    assert not index.states_number("a", figure(other, "roughly $410 million", 410e6, "usd", "about"))
+    same = article("c", "It is valued at $310 million.")
+    assert index.states_number("a", figure(same, "$310 million", 310e6, "usd"))

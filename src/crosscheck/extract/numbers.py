@@ -115,9 +115,10 @@ _DIGITS = re.compile(
 # 'square miles', 'sq km', 'cubic feet': an area or a volume, not a length
 _POWER = re.compile(r"\b(?:(?P<square>sq(?:uare|\.)?)|cu(?:bic|\.)?)\s+[a-z]", re.I)
 _SYMBOL_BEFORE = re.compile(r"(?:us\$|hk\$|c\$|a\$|[$€£¥₹₽])\s?$", re.I)
-# 'per share', 'a barrel', 'an hour': the amount is a rate, its unit 'usd per share'.
+# 'per share', 'a barrel', 'an hour' (also after what is measured: 'litres of water per person'):
+# the amount is a rate, its unit 'usd per share'.
 _RATE = re.compile(
-    r"^\s*(?:per|a|an|each)\s+(?P<noun>share|barrel|hour|day|week|month|year|person|head|capita|tonne|ton|"
+    r"^\s*(?:of\s+[a-z]+\s+)?(?:per|a|an|each)\s+(?P<noun>share|barrel|hour|day|week|month|year|person|head|capita|tonne|ton|"
     r"kilogram|kg|litre|liter|gallon|ounce|night|unit|vote|mile|kilometre|kilometer|km|second|minute)\b",
     re.I,
 )

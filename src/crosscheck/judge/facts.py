@@ -21,8 +21,9 @@ DIFFERENT_EVENT_DAYS = 31
 APPROXIMATION = 0.1
 #: Numbers further apart than this factor count different things ($46 a share vs $15bn).
 SAME_MAGNITUDE = 20.0
-#: An agreeing figure within this factor is the same figure stated again.
-STATED_FACTOR = 2.0
+#: An agreeing figure within this factor is the same figure stated again: "more than $300
+#: million" agrees with both $310 million and $410 million, but states neither of them twice.
+STATED_FACTOR = 1.2
 #: Mentions named after where they are: an event or a venue places the story there.
 _NAMED_AFTER_PLACES = frozenset({"EVENT", "FAC", "ORG"})
 _LOCATIVE = re.compile(
@@ -123,13 +124,15 @@ def _decimals(number: NumberFact) -> int:
     return len(digits.group().split(".")[1])
 
 
-def _magnitude(number: NumberFact) -> float:
-    """The multiplier written as a word ("15bn" is 15 x 1e9): rounding happens before it."""
+def _magnitude(number: NumberFact) -> float | None:
+    """The multiplier written as a word or a unit ("15bn" is 15 x 1e9, "2.4 inches" 2.4 x 0.0254
+    metres): rounding happens before it. None for a figure written in words ("four inches"),
+    whose rounding cannot be read from its digits."""
     digits = re.search(r"\d+(?:[.,]\d+)?", number.span.text)
     if not digits:
-        return 1.0
+        return None
     written = float(digits.group().replace(",", ""))
-    return number.value / written if written else 1.0
+    return number.value / written if written else None
 
 
 def numbers_agree(a: NumberFact, b: NumberFact) -> bool:
@@ -140,7 +143,7 @@ def numbers_agree(a: NumberFact, b: NumberFact) -> bool:
         return True
     for x, y in ((a, b), (b, a)):
         scale = _magnitude(x)
-        if round(y.value / scale, _decimals(x)) == round(x.value / scale, _decimals(x)):
+        if scale is not None and round(y.value / scale, _decimals(x)) == round(x.value / scale, _decimals(x)):
             return True
     return False
 
