@@ -62,6 +62,10 @@ SURE = 0.85
 #: the curve is flat and noisy near its top (0.75-0.85 within 0.01 of F1 on 95 clusters), and
 #: its single best point moved by 0.07 between two runs that differed by a few pairs.
 F1_WINDOW = 3
+#: A finding is medium where held-out pairs near its verdict (bands of BAND) were real at least
+#: LIKELY of the time, and low below (``_likely_from``).
+BAND = 0.04
+LIKELY = 0.5
 #: Verdict probabilities the held-out report is given at.
 CUTS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 
@@ -194,11 +198,13 @@ def _counted(hits: list[dict[str, object]]) -> tuple[int, int]:
 
 
 def _suggested_cuts(rows: list[dict[str, object]], held_out: np.ndarray, total: int) -> dict[str, float]:
-    """The cuts config.DEFAULT_THRESHOLD and verdict.HIGH are set to: the threshold with the best
+    """The cuts config.DEFAULT_THRESHOLD, verdict.MEDIUM and verdict.HIGH are set to: the threshold with the best
     F1 of required findings found against false-alarm pairs (what `crosscheck eval` counts),
     averaged over neighbouring cuts (``F1_WINDOW``), and
     the lowest cut where held-out typed pairs (figure, day, place) in the outlets' own voice at or
     above it are real conflicts at least ``SURE`` of the time."""
+    import numpy as np
+
     from crosscheck.judge.signals import FEATURES
 
     def differ(row: dict[str, object]) -> bool:
@@ -221,7 +227,25 @@ def _suggested_cuts(rows: list[dict[str, object]], held_out: np.ndarray, total: 
         / len(scores[max(0, i - F1_WINDOW) : i + F1_WINDOW + 1])
         for i in range(len(grid))
     ]
-    return {"threshold": grid[max(range(len(grid)), key=smoothed.__getitem__)], "high": high}
+    return {
+        "threshold": grid[max(range(len(grid)), key=smoothed.__getitem__)],
+        "medium": _likely_from(held_out, np.array([row["label"] for row in rows]), high),
+        "high": high,
+    }
+
+
+def _likely_from(held_out: np.ndarray, labels: np.ndarray, high: float) -> float:
+    """verdict.MEDIUM: the lowest cut from which, up to ``high``, every held-out band of
+    ``BAND`` is real conflicts at least half the time; below it a finding is more likely a
+    false alarm than not, and says so by being low."""
+    grid = [round(0.5 + 0.01 * step, 2) for step in range(50)]
+    cut = high
+    for start in reversed([c for c in grid if c + BAND <= high]):
+        band = (held_out >= start) & (held_out < start + BAND)
+        if band.any() and labels[band].mean() < LIKELY:
+            break
+        cut = start
+    return cut
 
 
 def _grow(x: np.ndarray, y: np.ndarray) -> HistGradientBoostingClassifier:

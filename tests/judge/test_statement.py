@@ -98,8 +98,8 @@ def test_severity_is_high_only_for_a_dated_typed_conflict_in_one_voice():
     )
     assert (
         severity(0.99, signals) == "high"
-        and severity(0.7, signals) == "medium"
-        and severity(0.5, signals) == "low"
+        and severity(0.9, signals) == "medium"
+        and severity(0.85, signals) == "low"
     )
 
 
