@@ -31,6 +31,18 @@ The bridge cost $40 million and took three years to build.
 """
 
 
+#: The two claims the stories disagree on: a fake model that calls them contradictory (and only
+#: them), as the bundled model does, so these tests exercise the command line, not the verdict.
+BRIDGE_CLAIMS = {
+    "Mayor Ana Ruiz opened the new harbor bridge on Tuesday.",
+    "Mayor Ana Ruiz opened the new harbor bridge on Wednesday.",
+}
+
+
+def bridge_model() -> FakeNLI:
+    return FakeNLI(lambda premise, hypothesis: {premise, hypothesis} == BRIDGE_CLAIMS)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
@@ -45,7 +57,7 @@ def story(tmp_path: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def fake_model(monkeypatch: pytest.MonkeyPatch) -> FakeNLI:
-    fake = FakeNLI()
+    fake = bridge_model()
     monkeypatch.setattr("crosscheck.nli.load_model", lambda *args, **kwargs: fake)
     monkeypatch.chdir(ROOT / "tests")
     return fake

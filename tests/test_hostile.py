@@ -13,7 +13,7 @@ from crosscheck import check
 from crosscheck.cli import app
 from crosscheck.report import render
 from tests.conftest import FakeNLI
-from tests.test_cli import STORY_A, STORY_B
+from tests.test_cli import STORY_A, STORY_B, bridge_model
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def hostile(tmp_path: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def fake_model(monkeypatch: pytest.MonkeyPatch) -> FakeNLI:
-    fake = FakeNLI()
+    fake = bridge_model()
     monkeypatch.setattr("crosscheck.nli.load_model", lambda *args, **kwargs: fake)
     return fake
 
@@ -76,7 +76,7 @@ def test_nothing_readable_exits_2_with_one_line(tmp_path):
 
 
 def _json_without_timings(paths) -> str:  # type: ignore[no-untyped-def]
-    report = json.loads(render(check(paths, nli=FakeNLI()), "json"))
+    report = json.loads(render(check(paths, nli=bridge_model()), "json"))
     report["stats"].pop("timings", None)
     return json.dumps(report, sort_keys=False)
 
@@ -94,5 +94,5 @@ def test_the_pipeline_never_opens_a_network_connection(hostile, monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    report = check([hostile / "a.md", hostile / "b.md"], nli=FakeNLI())
+    report = check([hostile / "a.md", hostile / "b.md"], nli=bridge_model())
     assert report.findings

@@ -73,6 +73,12 @@ def test_price_per_share_is_a_rate(claims):
     assert (48.0, "usd per share") in _numbers(second)
 
 
+def test_a_day_earlier_is_no_rate(claims):
+    (only,) = claims("The fire had burned 23,900 acres, up from 18,420 acres a day earlier.")
+    units = [unit for _, unit in _numbers(only)]
+    assert len(units) == 2 and len(set(units)) == 1 and "per" not in units[0]
+
+
 def test_a_rate_after_what_is_measured_is_still_a_rate(claims):
     (only,) = claims("Households may use 120 litres of water per person a day.")
     assert (120.0, "litre per person") in _numbers(only)

@@ -153,3 +153,25 @@ def test_a_bound_agrees_with_a_figure_but_does_not_state_it_again():
     assert not index.states_number("a", figure(other, "roughly $410 million", 410e6, "usd", "about"))
     same = article("c", "It is valued at $310 million.")
     assert index.states_number("a", figure(same, "$310 million", 310e6, "usd"))
+
+
+def test_a_later_figure_given_as_up_from_an_earlier_one_is_an_update():
+    pair, index = _pair(
+        "Some 2,800 schools were closed.",
+        ("2,800 schools", 2800, "school"),
+        "The ministry said 3,150 schools were closed, up from the day before.",
+        ("3,150 schools", 3150, "school"),
+        published_b="2024-06-03",
+    )
+    assert number.difference(pair, index) is None
+
+
+def test_a_total_is_not_compared_with_its_parts():
+    a = article("a", "The bus carried 52 people and two drivers.", "2024-06-02")
+    parts = (figure(a, "52 people", 52, "people"), figure(a, "two drivers", 2, "driver"))
+    first = claim(a, a.text, numbers=parts)
+    for total, found in ((54, False), (57, True)):
+        b = article("b", f"The bus had {total} people aboard.", "2024-06-02")
+        second = claim(b, b.text, numbers=(figure(b, f"{total} people", total, "people"),))
+        difference = number.difference(ClaimPair(first, second, 70.0), ArticleFacts.of([first, second]))
+        assert (difference is not None) is found

@@ -119,7 +119,8 @@ _SYMBOL_BEFORE = re.compile(r"(?:us\$|hk\$|c\$|a\$|[$€£¥₹₽])\s?$", re.I)
 # the amount is a rate, its unit 'usd per share'.
 _RATE = re.compile(
     r"^\s*(?:of\s+[a-z]+\s+)?(?:per|a|an|each)\s+(?P<noun>share|barrel|hour|day|week|month|year|person|head|capita|tonne|ton|"
-    r"kilogram|kg|litre|liter|gallon|ounce|night|unit|vote|mile|kilometre|kilometer|km|second|minute)\b",
+    r"kilogram|kg|litre|liter|gallon|ounce|night|unit|vote|mile|kilometre|kilometer|km|second|minute)\b"
+    r"(?!\s+(?:earlier|later|before|after|ago|apart)\b)",  # '18,420 acres a day earlier' is no rate
     re.I,
 )
 _UNIT_SPELLING = {

@@ -28,7 +28,8 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 #: Words saying a figure or a state is the latest of several ("rose to", "so far"): a running count.
 UPDATE_WORDS = (
     "rose", "risen", "rising", "climbed", "increased", "grew", "jumped", "updated", "latest", "now",
-    "so far", "preliminary", "still", "remain", "remained",
+    "so far", "preliminary", "still", "remain", "remained", "up from", "down from", "first reported",
+    "revised",
 )  # fmt: skip
 
 #: Verbs whose "by" gives a change or a margin, not a level ("rose by 5%", "lost by four votes").

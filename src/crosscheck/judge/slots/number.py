@@ -5,7 +5,8 @@ figures more than SAME_MAGNITUDE apart measure different things ($46 a share vs
 $15bn); a figure the other article states anyway is no difference (the sentences
 may have been paired on the wrong figure, or one claim gives both: "23,900 acres, up
 from 18,420"); a change or a margin ("seven more bodies", "lost by four votes") is
-not compared with a total; a later article's update is exempt.
+not compared with a total, nor a total with its parts ("54 people aboard" / "52 passengers
+and two drivers"); a later article's update is exempt.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import math
 from crosscheck.judge.exemptions import running_count
 from crosscheck.judge.facts import ArticleFacts, comparable, numbers_agree
 from crosscheck.judge.slots import SlotDifference, same_event
-from crosscheck.models import TIME_UNITS, ClaimPair, NumberFact
+from crosscheck.models import TIME_UNITS, Claim, ClaimPair, NumberFact
 
 #: |log10| of the ratio at which a figure difference counts as large (size 1).
 LARGE_RATIO_LOG10 = 1.0
@@ -30,12 +31,13 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
         if not a.unit or a.qualifier == "change":
             continue
         same_unit = [b for b in pair.second.facts.numbers if b.unit == a.unit]
-        if not same_unit or any(numbers_agree(a, b) for b in same_unit):
+        if not same_unit or any(numbers_agree(a, b) for b in same_unit) or sum_of_parts(a, pair.second):
             continue
         candidates += [
             (a, b)
             for b in same_unit
             if b.qualifier != "change"
+            and not sum_of_parts(b, pair.first)
             and comparable(a, b)
             and not index.states_number(second_id, a)
             and not index.states_number(first_id, b)
@@ -53,6 +55,32 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
         duration=a.unit in TIME_UNITS,
         same_event=same_event(a.event, b.event),
     )
+
+
+#: Units a total of people is made of: any count ("54 people aboard" / "52 passengers and two drivers").
+PEOPLE = frozenset({"people", "person"})
+#: How close a sum must come to the total, as a share of it.
+SUM_TOLERANCE = 0.005
+
+
+def sum_of_parts(total: NumberFact, claim: Claim) -> bool:
+    """The claim gives the figure as parts that add up to it ("52 passengers and two drivers"
+    against "54 people aboard"): the same count, split. Parts share the total's unit, or are
+    counts of anything when the total counts people."""
+    parts = [
+        n
+        for n in claim.facts.numbers
+        if n.unit
+        and n.qualifier != "change"
+        and (
+            n.unit == total.unit
+            or (total.unit in PEOPLE and n.unit not in TIME_UNITS and n.unit != "percent")
+        )
+    ]
+    sums = [a.value + b.value for i, a in enumerate(parts) for b in parts[i + 1 :]]
+    if len(parts) > 2:
+        sums.append(sum(n.value for n in parts))
+    return any(abs(value - total.value) <= SUM_TOLERANCE * total.value for value in sums)
 
 
 def _log_ratio(a: NumberFact, b: NumberFact) -> float:
