@@ -37,7 +37,8 @@ RULES: tuple[Rule, ...] = (
         "and other events of the same kind (an aftershock, last year's result) are not. Measures "
         "are compared in one unit each, so '3,600 feet' agrees with '1,100 metres'; a change or a "
         "margin ('seven more bodies', 'lost by four votes') is not compared with a total, nor a "
-        "figure the claim itself also gives ('23,900 acres, up from 18,420').",
+        "figure the claim itself also gives ('23,900 acres, up from 18,420'), nor a total with "
+        "its parts ('54 people aboard' / '52 passengers and two drivers').",
         "A: 'Harlow agreed to buy Northwind for $4.2 billion.'  B: 'The utility's $2.4 billion "
         "purchase of Northwind was announced on Monday.'",
         "A: 'The 7.1 quake struck at dawn.'  B: 'A 6.2 aftershock hit hours later.'",
@@ -156,7 +157,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "exempt/running-count",
         "number",
-        "A later article's count with update words ('rose to', 'so far', 'latest') is an update.",
+        "A later article's count with update words ('rose to', 'so far', 'latest', 'up from', "
+        "'first reported', 'revised') is an update.",
         "Tolls and tallies change between reports; each is true at its own publication date.",
         "(silences) A (Mon): '27 people died.'  B (Tue): 'The toll rose to 41.'",
         "(does not silence) A (Mon): '27 people died.'  B (Mon): '41 people died.'",
