@@ -69,6 +69,8 @@ BAND = 0.04
 LIKELY = 0.5
 #: Verdict probabilities the held-out report is given at.
 CUTS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+#: The cuts the suggestions are chosen among.
+GRID = tuple(round(0.5 + 0.01 * step, 2) for step in range(50))
 
 
 def collect(folders: list[Path], model_name: str | None = None) -> list[dict[str, object]]:
@@ -201,7 +203,7 @@ def _counted(hits: list[dict[str, object]]) -> tuple[int, int]:
 def _suggested_cuts(rows: list[dict[str, object]], held_out: np.ndarray, total: int) -> dict[str, float]:
     """The cuts config.DEFAULT_THRESHOLD, verdict.MEDIUM and verdict.HIGH are set to: the threshold with the best
     F1 of required findings found against false-alarm pairs (what `crosscheck eval` counts),
-    averaged over neighbouring cuts (``F1_WINDOW``), and
+    averaged over neighbouring cuts (``F1_WINDOW``), the medium cut (``_likely_from``), and
     the lowest cut where held-out typed pairs (figure, day, place) in the outlets' own voice at or
     above it are real conflicts at least ``SURE`` of the time."""
     import numpy as np
@@ -211,9 +213,8 @@ def _suggested_cuts(rows: list[dict[str, object]], held_out: np.ndarray, total: 
     def differ(row: dict[str, object]) -> bool:
         return bool(row["features"][FEATURES.index("sources_differ")])  # type: ignore[index]
 
-    grid = [round(0.5 + 0.01 * step, 2) for step in range(50)]
     scores, high = [], 1.0
-    for cut in grid:
+    for cut in GRID:
         hits = _hits(rows, held_out, cut)
         found, false_alarms = _counted(hits)
         precision, recall = (found / (found + false_alarms), found / total) if found else (0.0, 0.0)
@@ -226,10 +227,10 @@ def _suggested_cuts(rows: list[dict[str, object]], held_out: np.ndarray, total: 
     smoothed = [
         sum(scores[max(0, i - F1_WINDOW) : i + F1_WINDOW + 1])
         / len(scores[max(0, i - F1_WINDOW) : i + F1_WINDOW + 1])
-        for i in range(len(grid))
+        for i in range(len(GRID))
     ]
     return {
-        "threshold": grid[max(range(len(grid)), key=smoothed.__getitem__)],
+        "threshold": GRID[max(range(len(GRID)), key=smoothed.__getitem__)],
         "medium": _likely_from(held_out, np.array([row["label"] for row in rows]), high),
         "high": high,
     }
@@ -239,9 +240,8 @@ def _likely_from(held_out: np.ndarray, labels: np.ndarray, high: float) -> float
     """verdict.MEDIUM: the lowest cut from which, up to ``high``, every held-out band of
     ``BAND`` is real conflicts at least half the time; below it a finding is more likely a
     false alarm than not, and says so by being low."""
-    grid = [round(0.5 + 0.01 * step, 2) for step in range(50)]
     cut = high
-    for start in reversed([c for c in grid if c + BAND <= high]):
+    for start in reversed([c for c in GRID if c + BAND <= high]):
         band = (held_out >= start) & (held_out < start + BAND)
         if band.any() and labels[band].mean() < LIKELY:
             break
