@@ -217,8 +217,7 @@ def _suggested_cuts(rows: list[dict[str, object]], held_out: np.ndarray, total: 
     for cut in GRID:
         hits = _hits(rows, held_out, cut)
         found, false_alarms = _counted(hits)
-        precision, recall = (found / (found + false_alarms), found / total) if found else (0.0, 0.0)
-        scores.append(2 * precision * recall / (precision + recall) if found else 0.0)
+        scores.append(2 * found / (found + false_alarms + total))  # F1 of found/(found+FA), found/total
         typed = [
             row["label"] for row in hits if row["kind"] in ("number", "date", "place") and not differ(row)
         ]

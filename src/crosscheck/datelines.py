@@ -18,9 +18,13 @@ _DATELINE = re.compile(
 _DASH = re.compile(r"\s(?:—|–|--?)\s")
 
 
+def _opens_paragraph(text: str, start: int) -> bool:
+    return not start or text[start - 1] == "\n"
+
+
 def formula_end(text: str, start: int) -> int | None:
     """Where the dateline that opens the paragraph at ``start`` ends (after its dash), or None."""
-    if start and text[start - 1] != "\n":
+    if not _opens_paragraph(text, start):
         return None
     match = _DATELINE.match(text, start)
     if match is None:
@@ -33,7 +37,7 @@ def dateline_places(text: str) -> list[tuple[int, int]]:
     """(start, end) of each place of a paragraph-opening dateline ('OSLO/CHICAGO —' gives two)."""
     found = []
     for match in _DATELINE.finditer(text):
-        if match.start() and text[match.start() - 1] != "\n":
+        if not _opens_paragraph(text, match.start()):
             continue
         offset = match.start()
         for part in re.split(r"/", match["places"]):

@@ -74,8 +74,7 @@ class ArticleFacts:
     def states_date(self, article_id: str, date: DateFact, precision: Precision) -> bool:
         """The article gives this date, to ``precision``, for the same event or an unnamed one."""
         return any(
-            PRECISION_RANK[d.precision] <= PRECISION_RANK[precision]
-            and at_precision(d, precision) == at_precision(date, precision)
+            gives(d, date, precision)
             and (event_key(d.event) == event_key(date.event) or not d.event or not date.event)
             for d in self.dates.get(article_id, ())
         )
@@ -97,6 +96,13 @@ def at_precision(date: DateFact, precision: Precision) -> tuple[int, ...]:
         "month": (value.year, value.month),
         "year": (value.year,),
     }[precision]
+
+
+def gives(stated: DateFact, date: DateFact, precision: Precision) -> bool:
+    """``stated`` tells at least ``precision`` and falls on ``date`` to that precision."""
+    return PRECISION_RANK[stated.precision] <= PRECISION_RANK[precision] and at_precision(
+        stated, precision
+    ) == at_precision(date, precision)
 
 
 def event_key(event: str | None) -> str | None:

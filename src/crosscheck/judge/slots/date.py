@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from crosscheck.judge._common import in_quote
 from crosscheck.judge.exemptions import as_of_publication, other_event_dated
-from crosscheck.judge.facts import PRECISION_RANK, ArticleFacts, at_precision, coarser
+from crosscheck.judge.facts import PRECISION_RANK, ArticleFacts, coarser, gives
 from crosscheck.judge.slots import SlotDifference, same_event
 from crosscheck.models import Claim, ClaimPair, DateFact
 
@@ -64,11 +64,7 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
 
 def _stated(date: DateFact, others: list[DateFact]) -> bool:
     """The other claim gives this date at least as exactly."""
-    return any(
-        PRECISION_RANK[other.precision] <= PRECISION_RANK[date.precision]
-        and at_precision(other, date.precision) == at_precision(date, date.precision)
-        for other in others
-    )
+    return any(gives(other, date, date.precision) for other in others)
 
 
 def _spoken(claim: Claim, date: DateFact) -> bool:
