@@ -54,9 +54,15 @@ def _open(path: Path, schema: str, timeout: float) -> sqlite3.Connection:
 
 
 def move_aside(path: Path) -> Path:
-    """Rename a damaged database (and its side files) to ``NAME.damaged``, replacing an older one."""
+    """Rename a damaged database (and its side files) to ``NAME.damaged``, replacing an older one.
+
+    The side files go first: a run opening the cache without the lock in between then finds the
+    damaged database alone (damage: it waits for the lock) or no database (it starts the new one),
+    never a fresh database beside the damaged one's write-ahead log, which this would then move
+    away with that run's writes in it.
+    """
     target = path.with_name(path.name + ".damaged")
-    for suffix in ("", *SIDE_FILES):
+    for suffix in (*SIDE_FILES, ""):
         source = path.with_name(path.name + suffix)
         with contextlib.suppress(FileNotFoundError):
             os.replace(source, target.with_name(target.name + suffix))
