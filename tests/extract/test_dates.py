@@ -95,6 +95,12 @@ def test_month_and_year_relative(claims):
     assert (dt.date(2024, 1, 1), "year", True) in _dates(claim)
 
 
+def test_a_month_of_a_year_named_relative_to_publication(claims):
+    ahead, back = claims("The ban takes effect in July next year. Sales fell in March last year.")
+    assert (dt.date(2025, 7, 1), "month", True) in _dates(ahead)
+    assert (dt.date(2023, 3, 1), "month", True) in _dates(back)
+
+
 def test_yesterday_and_earlier_this_month(claims):
     claim = claims("The strike ended yesterday after starting earlier this month.")[0]
     assert (dt.date(2024, 3, 13), "day", True) in _dates(claim)

@@ -29,6 +29,11 @@ def test_currency_and_scale(claims):
     assert (2.5e6, "eur", "exact") in found
 
 
+def test_a_currency_and_its_irregular_plural_are_one_unit(claims):
+    toll, fare = claims("Drivers pay a 158-krone toll each way. The toll is 185 kroner.")
+    assert [n.unit for n in toll.facts.numbers] == [n.unit for n in fare.facts.numbers] == ["krone"]
+
+
 def test_billion_words_and_votes(claims):
     found = _numbers(claims("The deal was worth $15.2 billion, and she won 1.2 million votes.")[0])
     assert (15.2e9, "usd", "exact") in found
@@ -108,6 +113,19 @@ def test_measures_are_compared_in_one_unit_and_converted_figures_are_rounded(cla
     assert feet.facts.numbers[0].span.text == "3,600 feet"
 
 
+def test_a_speed_written_with_a_slash_is_a_speed_not_a_length(claims):
+    (gust,) = claims("A gust of 124 km/h knocked over a lighting tower.")
+    assert _numbers(gust) == [(124.0, "kilometre per hour", "exact")]
+    assert gust.facts.numbers[0].span.text == "124 km/h"
+
+
+def test_a_figure_the_parser_glued_to_a_name_still_counts_what_follows(claims):
+    (ahead,) = claims("The recount ended with the Nationals' Bronwyn Keogh 27 votes ahead of her rival.")
+    assert _numbers(ahead) == [(27.0, "vote", "exact")]
+    (jet,) = claims("The airline grounded its Boeing 737 fleet on Monday.")
+    assert [n.value for n in jet.facts.numbers] == []
+
+
 def test_a_volume_is_not_a_length(claims):
     feet, metres = claims(
         "An estimated 42 million cubic feet of ice fell. About 1.2 million cubic metres of ice broke off."
@@ -124,6 +142,8 @@ def test_a_change_or_a_margin_is_marked_as_one(claims):
         "The bill lost by four votes. Two people were killed by three gunmen. "
         "The bill was defeated by 58 votes to 62. The motion got 87 votes, 14 fewer than it needed."
     )
+    (lower,) = claims("The new limit is 22 percent lower than this year's.")
+    assert _numbers(lower) == [(22.0, "percent", "change")]
     assert [n.qualifier for n in more.facts.numbers] == ["change"]
     assert [n.qualifier for n in another.facts.numbers] == ["change"]
     assert [n.qualifier for n in margin.facts.numbers] == ["change"]

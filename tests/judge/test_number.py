@@ -132,6 +132,24 @@ def test_a_change_and_a_figure_the_claim_also_gives_are_no_difference():
         assert number.difference(pair, ArticleFacts.of([first, second])) is None
 
 
+def test_two_changes_of_one_unit_are_compared_but_not_with_a_level():
+    cuts, index = _pair(
+        "Cutting the catch by 18 percent, the deal aims to halt the decline.",
+        ("18 percent", 18, "percent", "change"),
+        "The new limit is 22 percent lower than this year's.",
+        ("22 percent", 22, "percent", "change"),
+    )
+    found = number.difference(cuts, index)
+    assert found is not None and (found.first.text, found.second.text) == ("18 percent", "22 percent")
+    level, index = _pair(
+        "Cutting the catch by 18 percent, the deal aims to halt the decline.",
+        ("18 percent", 18, "percent", "change"),
+        "The fleet lands 22 percent of its catch abroad.",
+        ("22 percent", 22, "percent"),
+    )
+    assert number.difference(level, index) is None
+
+
 def test_a_figure_in_words_rounds_by_its_own_unit_not_by_whole_metres():
     a, b = (
         article("a", "It dropped about 2.4 inches of rain."),

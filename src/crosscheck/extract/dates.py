@@ -81,6 +81,8 @@ _DAY_MONTH = re.compile(
 _MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.I)
 _MONTH_ONLY = re.compile(rf"(?:\b(?P<which>last|this|next|past)\s+)?\b{_MONTH}(?![a-z])", re.I)
 _YEAR_ONLY = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
+#: 'July next year', 'in March of last year': a month of a year named relative to publication
+_MONTH_OF_PERIOD = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<which>last|this|next)\s+year\b", re.I)
 _SHIFT = re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?P<dir>later|after|afterwards|earlier|before|ago)\b", re.I)
 _NEXT_DAY = re.compile(
     r"\b(?:the\s+)?(?P<dir>next|following|previous)\s+day\b|\bthe\s+day\s+(?P<dir2>before|after)\b", re.I
@@ -284,6 +286,10 @@ def _relative_to_publication(
     match = _WEEKDAY.search(text)
     if match:
         return Resolved(_weekday(published, match["weekday"].lower(), match["which"], future), "day", True)
+    match = _MONTH_OF_PERIOD.search(text)
+    if match:
+        step = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+        return Resolved(dt.date(published.year + step, _month(match["month"]), 1), "month", True)
     match = _PERIOD.search(text)
     if match:
         return _period(published, match["which"].lower(), match["unit"].lower(), lower)

@@ -88,6 +88,12 @@ _CURRENCY_WORDS = {
     "franc": "chf",
     "won": "krw",
     "peso": "peso",
+    # plurals the lemmatizer leaves alone ('185 kroner' and 'a 158-krone toll' are one currency)
+    "krone": "krone",
+    "kroner": "krone",
+    "krona": "krona",
+    "kronor": "krona",
+    "zlotys": "zloty",
 }
 _QUALIFIERS = (
     (
@@ -118,9 +124,10 @@ _SYMBOL_BEFORE = re.compile(r"(?:us\$|hk\$|c\$|a\$|[$€£¥₹₽])\s?$", re.I)
 # 'per share', 'a barrel', 'an hour' (also after what is measured: 'litres of water per person'):
 # the amount is a rate, its unit 'usd per share'.
 _RATE = re.compile(
-    r"^\s*(?:of\s+[a-z]+\s+)?(?:per|a|an|each)\s+(?P<noun>share|barrel|hour|day|week|month|year|person|head|capita|tonne|ton|"
+    r"^\s*(?:of\s+[a-z]+\s+)?(?:(?:per|a|an|each)\s+|/\s*)(?P<noun>share|barrel|hour|day|week|month|year|person|head|capita|tonne|ton|"
     r"kilogram|kg|litre|liter|gallon|ounce|night|unit|vote|mile|kilometre|kilometer|km|second|minute)\b"
-    r"(?!\s+(?:earlier|later|before|after|ago|apart)\b)",  # '18,420 acres a day earlier' is no rate
+    r"(?!\s+(?:earlier|later|before|after|ago|apart)\b)"  # '18,420 acres a day earlier' is no rate
+    r"|^/\s*(?P<abbreviation>h|hr|s|sec)\b",  # '124 km/h', where spaCy's quantity stops at 'km'
     re.I,
 )
 _UNIT_SPELLING = {
@@ -132,6 +139,10 @@ _UNIT_SPELLING = {
     "kg": "kilogram",
     "liter": "litre",
     "capita": "person",
+    "h": "hour",
+    "hr": "hour",
+    "s": "second",
+    "sec": "second",
     # who lives somewhere: "200 residents" and "2,000 people" count the same crowd
     "resident": "people",
     "inhabitant": "people",
@@ -180,12 +191,26 @@ def _candidates(context: ArticleContext, sentence: Sentence) -> list[tuple[int, 
         for ent in ents
         if ent.label_ in {"DATE", "TIME"} and _DURATION.match(ent.text.strip()) and _words_or_digits(ent.text)
     ]
-    taken = [(ent.start_char, ent.end_char) for ent in ents]
     for match in _DIGITS.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        if not any(s < end and start < e for s, e in taken) and _standalone(sentence.text, match):
+        overlapping = [ent for ent in ents if ent.start_char < end and start < ent.end_char]
+        if _standalone(sentence.text, match) and all(
+            ent.label_ in _NAME_LABELS and _glued_count(context, ent, start, end) for ent in overlapping
+        ):
             found.append((start, end, "CARDINAL"))
     return sorted(found)
+
+
+def _glued_count(context: ArticleContext, ent: SpacySpan, start: int, end: int) -> bool:
+    """A figure that ends a name and counts the plural noun after it: the parser glued it to the
+    name ("the Nationals' Bronwyn Keogh 27 votes ahead"); 'Apollo 11' and 'Boeing 737' stay names."""
+    tokens = context.tokens(start, end)
+    return (
+        end == ent.end_char
+        and len(tokens) > 0
+        and tokens[-1].head.tag_ == "NNS"
+        and tokens[-1].head.i > tokens[-1].i
+    )
 
 
 def _words_or_digits(text: str) -> bool:
@@ -234,7 +259,8 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
     unit, unit_end = _unit(context, tokens, text, label, end)
     rate = _RATE.match(context.article.text[max(end, unit_end) : sentence.end])
     if unit is not None and rate:
-        unit = f"{unit} per {_UNIT_SPELLING.get(rate['noun'].lower(), rate['noun'].lower())}"
+        per = (rate["noun"] or rate["abbreviation"]).lower()
+        unit = f"{unit} per {_UNIT_SPELLING.get(per, per)}"
         unit_end = max(end, unit_end) + rate.end()
     if unit is not None:
         unit = _UNIT_SPELLING.get(unit, unit)
@@ -270,14 +296,17 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
 
 
 _CHANGE_BEFORE = re.compile(r"(?:^|\W)(?:another|an additional|a further|an extra)\s*$", re.I)
-_CHANGE_AFTER = re.compile(r"^\s*(?:more|fewer|additional|extra|further|other)\b", re.I)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:more|fewer|additional|extra|further|other|(?:lower|higher|less|greater|smaller|larger|bigger)\s+than)\b",
+    re.I,
+)
 _TALLY_AFTER = re.compile(r"^\s*(?:[a-z]+\s+)?to\s+\d", re.I)
 
 
 def _a_change(context: ArticleContext, sentence: Sentence, start: int, end: int) -> bool:
     """'seven more bodies', 'another 40 jobs', 'rose by 5%', 'lost by four votes', '14 fewer
-    than needed', 'its three other vessels': a change, a margin or the rest of a group, which
-    says nothing against a total or a level."""
+    than needed', '22 percent lower than', 'its three other vessels': a change, a margin or the
+    rest of a group, which says nothing against a total or a level."""
     text = context.article.text
     if _CHANGE_BEFORE.search(text[max(sentence.start, start - 16) : start]):
         return True
@@ -310,7 +339,10 @@ def _party_count(context: ArticleContext, tokens: SpacySpan, text: str, unit: st
 
 
 def _inside_name(context: ArticleContext, start: int, end: int) -> bool:
-    return any(ent.label_ in _NAME_LABELS for ent in context.spacy_ents_around(start, end))
+    return any(
+        ent.label_ in _NAME_LABELS and not _glued_count(context, ent, start, end)
+        for ent in context.spacy_ents_around(start, end)
+    )
 
 
 def _unit(

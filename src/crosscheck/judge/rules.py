@@ -36,7 +36,8 @@ RULES: tuple[Rule, ...] = (
         "paraphrases ('the $4.2 billion purchase' / 'agreed to buy it for $2.4 billion') are caught "
         "and other events of the same kind (an aftershock, last year's result) are not. Measures "
         "are compared in one unit each, so '3,600 feet' agrees with '1,100 metres'; a change or a "
-        "margin ('seven more bodies', 'lost by four votes') is not compared with a total, nor a "
+        "margin ('seven more bodies', 'lost by four votes') is compared only with another change "
+        "('cut by 18 percent' / '22 percent lower than'), not with a total, nor a "
         "figure the claim itself also gives ('23,900 acres, up from 18,420'), nor a total with "
         "its parts ('54 people aboard' / '52 passengers and two drivers').",
         "A: 'Harlow agreed to buy Northwind for $4.2 billion.'  B: 'The utility's $2.4 billion "

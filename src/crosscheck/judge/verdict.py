@@ -33,7 +33,7 @@ HIGH = 0.95
 #: below it were real conflicts little more than a third of the time (119 clusters: 37% from
 #: 0.84 to 0.88, 57% from 0.88 to 0.92), and low says so (``training/train_verdict.py`` suggests
 #: it: the lowest cut from which every held-out band of 0.04 is real at least half the time).
-MEDIUM = 0.87
+MEDIUM = 0.90
 #: A leaf has no feature to split on.
 LEAF = -1
 

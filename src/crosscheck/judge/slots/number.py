@@ -5,7 +5,8 @@ figures more than SAME_MAGNITUDE apart measure different things ($46 a share vs
 $15bn); a figure the other article states anyway is no difference (the sentences
 may have been paired on the wrong figure, or one claim gives both: "23,900 acres, up
 from 18,420"); a change or a margin ("seven more bodies", "lost by four votes") is
-not compared with a total, nor a total with its parts ("54 people aboard" / "52 passengers
+compared only with another change ("cut by 18 percent" / "22 percent lower than"), not
+with a total, nor a total with its parts ("54 people aboard" / "52 passengers
 and two drivers"); a later article's update is exempt.
 """
 
@@ -28,16 +29,20 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
     first_id, second_id = pair.first.article.id, pair.second.article.id
     candidates: list[tuple[NumberFact, NumberFact]] = []
     for a in pair.first.facts.numbers:
-        if not a.unit or a.qualifier == "change":
+        if not a.unit:
             continue
-        same_unit = [b for b in pair.second.facts.numbers if b.unit == a.unit]
+        # a change is compared with a change, a level with a level
+        same_unit = [
+            b
+            for b in pair.second.facts.numbers
+            if b.unit == a.unit and (b.qualifier == "change") == (a.qualifier == "change")
+        ]
         if not same_unit or any(numbers_agree(a, b) for b in same_unit) or sum_of_parts(a, pair.second):
             continue
         candidates += [
             (a, b)
             for b in same_unit
-            if b.qualifier != "change"
-            and not sum_of_parts(b, pair.first)
+            if not sum_of_parts(b, pair.first)
             and comparable(a, b)
             and not index.states_number(second_id, a)
             and not index.states_number(first_id, b)
