@@ -36,6 +36,17 @@ def test_surname_resolves_to_full_name_and_pronoun_to_speaker(claims):
     assert second.facts.attribution.span.text == "Lind"
 
 
+def test_a_pronoun_skips_the_person_an_honorific_rules_out(claims):
+    (_, judge) = claims(
+        'Judge Conor Byrne ruled for Deirdre Hanafin. "The paper gave Ms Hanafin two days," he said.'
+    )
+    assert _source(judge) == ("conor byrne", "quote")
+    (_, _, hanafin) = claims(
+        'Deirdre Hanafin sued the paper. Mr Conor Byrne ruled for her. "I am relieved," she said.'
+    )
+    assert _source(hanafin) == ("deirdre hanafin", "quote")
+
+
 def test_unattributed_sentence(claims):
     assert claims("The bridge reopened to traffic at noon.")[0].facts.attribution is None
 

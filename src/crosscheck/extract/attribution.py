@@ -94,7 +94,7 @@ def _source(
 ) -> tuple[str, int, int] | None:
     """(normalized source, start, end) for the noun phrase headed by ``head``."""
     if head.lower_ in PRONOUNS:
-        name = speaker or context.people.last_before(head.idx)
+        name = speaker or context.people.last_before(head.idx, head.lower_)
         return (name, head.idx, head.idx + len(head.text)) if name else None
     if head.pos_ == "PRON":
         return None

@@ -8,11 +8,22 @@ person name seen in the same article is taken as that person.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from crosscheck.extract.names import normalize
 
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: Which pronouns an honorific rules out: "Ms Hanafin" is not who "he said" points at.
+_HONORIFIC_RULES_OUT = {
+    "mr": frozenset({"she", "her"}),
+    "sir": frozenset({"she", "her"}),
+    "ms": frozenset({"he", "him"}),
+    "mrs": frozenset({"he", "him"}),
+    "miss": frozenset({"he", "him"}),
+    "dame": frozenset({"he", "him"}),
+}
+_HONORIFIC = re.compile(r"(?:^|\s)(?P<word>mr|mrs|ms|miss|sir|dame)\.?\s+(?:\S+\s*)?$", re.I)
 
 
 @dataclass
@@ -22,6 +33,7 @@ class PeopleIndex:
     full_names: list[tuple[int, str]] = field(default_factory=list)
     _mentions: list[tuple[int, str]] = field(default_factory=list)
     _name_words: set[str] = field(default_factory=set)
+    _ruled_out: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add_full_name(self, offset: int, name: str) -> None:
         self.full_names.append((offset, name))
@@ -45,10 +57,20 @@ class PeopleIndex:
         earlier = [(at, full) for at, full in candidates if at <= offset]
         return max(earlier)[1] if earlier else min(candidates)[1]
 
-    def add_mention(self, offset: int, name: str) -> None:
+    def add_mention(self, offset: int, name: str, written: str = "") -> None:
+        """A mention of ``name`` at ``offset``; ``written`` is the text up to its first word,
+        where an honorific ("Ms Hanafin", "Mr Justice") tells which pronouns cannot stand for
+        the person."""
         bisect.insort(self._mentions, (offset, name))
+        honorific = _HONORIFIC.search(written)
+        if honorific:
+            self._ruled_out[name] = _HONORIFIC_RULES_OUT[honorific["word"].lower()]
 
-    def last_before(self, offset: int) -> str | None:
-        """The person mentioned last before ``offset``: what 'he said' most often points at."""
+    def last_before(self, offset: int, pronoun: str | None = None) -> str | None:
+        """The person mentioned last before ``offset``: what 'he said' most often points at,
+        skipping people an honorific says ``pronoun`` cannot be."""
         index = bisect.bisect_left(self._mentions, (offset, ""))
-        return self._mentions[index - 1][1] if index else None
+        for _, name in reversed(self._mentions[:index]):
+            if pronoun is None or pronoun.lower() not in self._ruled_out.get(name, frozenset()):
+                return name
+        return None
