@@ -124,7 +124,9 @@ def build_context(article: Article, doc: Doc) -> ArticleContext:
     for entity in context.entities:
         if entity.label == "PERSON":
             first_word = article.text.find(" ", entity.start, entity.end)
-            written = article.text[max(0, entity.start - 6) : first_word + 1 if first_word > 0 else entity.end]
+            written = article.text[
+                max(0, entity.start - 6) : first_word + 1 if first_word > 0 else entity.end
+            ]
             context.people.add_mention(entity.start, entity.normalized, written)
     return context
 
