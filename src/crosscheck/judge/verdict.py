@@ -27,12 +27,12 @@ from crosscheck.models import Severity
 #: The verdict probability at and above which a typed conflict in the outlets' own voice is high.
 #: Chosen on the dev split's predictions held out by writing batch (``training/train_verdict.py``
 #: suggests it), as the lowest cut where such pairs were real conflicts at least 85% of the
-#: time (119 clusters), so "high" is the surest minority.
+#: time (131 clusters), so "high" is the surest minority.
 HIGH = 0.95
 #: Below this, a finding is low severity: held out by writing batch, pairs with a verdict just
-#: below it were real conflicts little more than a third of the time (119 clusters: 37% from
-#: 0.84 to 0.88, 57% from 0.88 to 0.92), and low says so (``training/train_verdict.py`` suggests
-#: it: the lowest cut from which every held-out band of 0.04 is real at least half the time).
+#: below it were real conflicts less than half the time (131 clusters: 45% from 0.84 to 0.88,
+#: 50% from 0.90 to 0.94), and low says so (``training/train_verdict.py`` suggests it: the
+#: lowest cut from which every held-out band of 0.04 is real at least half the time).
 MEDIUM = 0.90
 #: A leaf has no feature to split on.
 LEAF = -1
