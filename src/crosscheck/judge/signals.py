@@ -35,7 +35,7 @@ from crosscheck.nli.base import CONTRADICTION, ENTAILMENT, NLIModel
 
 #: Claims without a value to swap are asked about only above this similarity (rapidfuzz, 0-100),
 #: or when they share a name and their main verb.
-SAME_TOPIC = 65.0
+SAME_TOPIC = 62.0
 #: The signals, in the order the verdict's coefficients use them.
 FEATURES = (
     "contradiction",
