@@ -129,7 +129,9 @@ def test_a_clause_is_widened_until_it_says_something():
 
 def test_claims_without_a_value_are_asked_about_only_when_worded_closely():
     a = article("a", "The mayor said the bridge would reopen to cyclists in spring.", "2025-03-04")
-    b = article("b", "The bridge will stay closed to cyclists until the autumn, officials said.", "2025-03-04")
+    b = article(
+        "b", "The bridge will stay closed to cyclists until the autumn, officials said.", "2025-03-04"
+    )
     first, second = claim(a, a.text), claim(b, b.text)
     assert len(candidates([first, second], [ClaimPair(first, second, 63.0)])) == 1
     assert candidates([first, second], [ClaimPair(first, second, 58.0)]) == []
