@@ -31,8 +31,9 @@ from crosscheck.models import Severity
 HIGH = 0.96
 #: Below this, a finding is low severity: held out by writing batch, pairs with a verdict just
 #: below it were real conflicts less than half the time (131 clusters: 32% from 0.84 to 0.88,
-#: 36% from 0.88 to 0.90, 50% from 0.90 to 0.94), and low says so (``training/train_verdict.py`` suggests it: the
-#: lowest cut from which every held-out band of 0.04 is real at least half the time).
+#: 36% from 0.88 to 0.90, 50% from 0.90 to 0.94), and low says so (``training/train_verdict.py``
+#: suggests it: the lowest cut from which every held-out band of 0.04 is real at least half the
+#: time).
 MEDIUM = 0.90
 #: A leaf has no feature to split on.
 LEAF = -1
