@@ -209,9 +209,10 @@ def _counted(hits: list[dict[str, object]]) -> tuple[int, int]:
 
 
 def _suggested_cuts(rows: list[dict[str, object]], held_out: np.ndarray, total: int) -> dict[str, float]:
-    """The cuts config.DEFAULT_THRESHOLD, verdict.MEDIUM and verdict.HIGH are set to: the threshold with the best
-    F1 of required findings found against false-alarm pairs (what `crosscheck eval` counts),
-    averaged over neighbouring cuts (``F1_WINDOW``), the medium cut (``_likely_from``), and
+    """The cuts config.DEFAULT_THRESHOLD, verdict.MEDIUM and verdict.HIGH are set to: the
+    threshold with the best F1 of required findings found against false-alarm pairs (what
+    `crosscheck eval` counts), averaged over neighbouring cuts (``F1_WINDOW``), the medium cut
+    (``_likely_from``), and
     the lowest cut where held-out typed pairs (figure, day, place) in the outlets' own voice at or
     above it are real conflicts at least ``SURE`` of the time."""
     import numpy as np
@@ -231,11 +232,8 @@ def _suggested_cuts(rows: list[dict[str, object]], held_out: np.ndarray, total: 
         ]
         if typed and sum(typed) / len(typed) >= SURE:
             high = min(high, cut)
-    smoothed = [
-        sum(scores[max(0, i - F1_WINDOW) : i + F1_WINDOW + 1])
-        / len(scores[max(0, i - F1_WINDOW) : i + F1_WINDOW + 1])
-        for i in range(len(GRID))
-    ]
+    windows = [scores[max(0, i - F1_WINDOW) : i + F1_WINDOW + 1] for i in range(len(GRID))]
+    smoothed = [sum(window) / len(window) for window in windows]
     return {
         "threshold": GRID[max(range(len(GRID)), key=smoothed.__getitem__)],
         "medium": _likely_from(held_out, np.array([row["label"] for row in rows]), high),
