@@ -162,3 +162,28 @@ def test_copies_of_one_sentence_take_one_slot():
     partners = {p.second.article.id for p in pairs if p.first.article.id == "a"}
     # four copies of the wire sentence would otherwise fill a's three slots
     assert {"c", "d"} <= partners
+
+
+def test_a_denial_is_paired_with_the_claim_asserting_what_it_denies():
+    from crosscheck.models import Facts
+
+    owner_a = article(
+        "a",
+        "Police have made no arrests over the collapse, a spokeswoman for the state police command said. "
+        "The developer said its permits covered every floor of the building.",
+    )
+    owner_b = article(
+        "b",
+        "Officers said they had arrested the site engineer on Tuesday night and questioned a manager. "
+        "Rescue crews worked through the night to reach the trapped labourers.",
+    )
+    [denial, permits] = segment(owner_a)
+    [arrest, rescue] = segment(owner_b)
+    denying = Claim(denial, Facts(negated=True, denied=("arrest",)))
+    claims = [denying, Claim(permits), Claim(arrest), Claim(rescue)]
+    plain = align([Claim(denial), Claim(permits), Claim(arrest), Claim(rescue)])
+    assert not any({p.first.text, p.second.text} == {denial.text, arrest.text} for p in plain)
+    pairs = align(claims)
+    assert any(p.first is denying and p.second.text == arrest.text for p in pairs)
+    # the denial is paired with what it denies, not with the other sentence of the article
+    assert not any(p.first is denying and p.second.text == rescue.text for p in pairs)

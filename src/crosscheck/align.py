@@ -52,6 +52,10 @@ class AlignOptions:
     #: this similarity: paraphrases of one fact ("the $4.2 billion purchase" / "agreed to buy
     #: it for $2.4 billion") share few words, and whether they are one claim is the judge's question
     value_similarity: float = 35.0
+    #: a claim that denies something ("police have made no arrests") also keeps, in each other
+    #: article, its closest claim asserting what it denies ("police arrested the site engineer"),
+    #: down to this similarity: a denial and the fact it denies seldom share their wording
+    denial_similarity: float = 35.0
 
 
 def normalize(text: str) -> str:
@@ -105,6 +109,8 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
     """
     from rapidfuzz import fuzz, process
 
+    from crosscheck.judge.slots.negation import asserts_denied
+
     options = options or AlignOptions()
     usable = [claim for claim in claims if len(normalize(claim.text).split()) >= MIN_CONTENT_WORDS]
     usable.sort(key=lambda claim: claim.article.id)
@@ -143,6 +149,7 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
             np.where(rows_values[:, kind, None] * values[others, kind][None, :] > 0, scores, 0.0)
             for kind in np.flatnonzero(rows_values.any(axis=0))
         ]
+        deniers = [row for row in range(row_start, row_end) if usable[row].facts.denied]
         offset = 0
         for column_start, column_end in blocks.values():
             if column_start == row_start:
@@ -163,6 +170,15 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
                         picks[row_start + row_offset].append(
                             (float(block[row_offset, column]), column_start + int(column))
                         )
+            for row in deniers:
+                asserting = [
+                    (float(block[row - row_start, column]), column_start + column)
+                    for column in range(width)
+                    if asserts_denied(usable[row], usable[column_start + column])
+                ]
+                best = max(asserting, default=None, key=lambda item: (item[0], -item[1]))
+                if best is not None and best[0] >= options.denial_similarity:
+                    picks[row].append(best)
             offset += width
     chosen: dict[tuple[int, int], float] = {}
     for row, candidates in enumerate(picks):

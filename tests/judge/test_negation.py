@@ -51,3 +51,17 @@ def test_a_denial_both_make_is_no_difference_even_where_the_parse_misses_one():
     b = article("b", 'Blinken told Wang that such an incident "must never occur again."')
     pair = ClaimPair(claim(a, a.text), claim(b, b.text, negated=True, denied=("occur",)), 80.0)
     assert negation.difference(pair) is None
+
+
+def test_a_denial_in_other_words_is_asked_about_however_little_wording_it_shares():
+    from crosscheck.judge.signals import SAME_TOPIC, candidates
+
+    a, b = (
+        article("a", "Police said they had arrested the site engineer on Tuesday night."),
+        article("b", "No arrests have been made over the collapse, a police spokeswoman told reporters."),
+    )
+    asserting, denying = claim(a, a.text), claim(b, b.text, negated=True, denied=("arrest",))
+    denial = ClaimPair(asserting, denying, SAME_TOPIC - 20)
+    unrelated = ClaimPair(asserting, claim(b, b.text, negated=True, denied=("injury",)), SAME_TOPIC - 20)
+    [found] = candidates([asserting, denying], [denial, unrelated])
+    assert found.pair is denial and found.difference is not None and found.difference.kind == "negation"

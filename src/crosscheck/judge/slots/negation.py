@@ -25,7 +25,7 @@ def difference(pair: ClaimPair) -> SlotDifference | None:
     denier = pair.first if pair.first.facts.negated else pair.second
     other = pair.second if denier is pair.first else pair.first
     cue: list[Span] = word_spans(denier, NEGATION_CUES.__contains__)
-    if not _denies_what_the_other_asserts(denier, other):
+    if not asserts_denied(denier, other):
         return None
     first, second = (
         (cue[0] if cue else None, None) if denier is pair.first else (None, cue[0] if cue else None)
@@ -40,7 +40,7 @@ def difference(pair: ClaimPair) -> SlotDifference | None:
     )
 
 
-def _denies_what_the_other_asserts(denier: Claim, other: Claim) -> bool:
+def asserts_denied(denier: Claim, other: Claim) -> bool:
     """What the negation covers ("no *warning*", "had not *conceded*") is in the other claim,
     and not under a negation there too: a denial of something else in the sentence ("said no
     plant *closures* were planned" beside "jobs could be at risk at its plants") or one both
