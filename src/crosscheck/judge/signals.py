@@ -35,8 +35,9 @@ from crosscheck.nli.base import CONTRADICTION, ENTAILMENT, NLIModel
 
 #: Claims without a value to swap are asked about only above this similarity (rapidfuzz, 0-100),
 #: when they share a name and their main verb, or when one denies what the other asserts. On 131
-#: dev clusters held out by writing batch, 62 gave as many findings as 65 with a sixth fewer false alarms (the trees see the similarity
-#: and learn which of the extra pairs matter); 60 added more false alarms than findings.
+#: dev clusters held out by writing batch, 62 gave as many findings as 65 with a sixth fewer
+#: false alarms (the trees see the similarity and learn which of the extra pairs matter); 60
+#: added more false alarms than findings.
 SAME_TOPIC = 62.0
 #: The signals, in the order the verdict's coefficients use them.
 FEATURES = (
