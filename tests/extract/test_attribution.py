@@ -93,6 +93,15 @@ def test_negation(claims, text, negated):
         ("No weather warning was in force for the city that afternoon.", ("warning",)),
         ("The army has denied any role in the blast.", ("role",)),
         ("The army claimed a role in the blast.", ()),
+        (
+            "Residents were urged to head for higher ground, though no evacuation order was issued.",
+            ("order",),
+        ),
+        ("Both drivers, neither of whom was hurt, gave breath tests, police said.", ("hurt",)),
+        ("The two drivers, who were both hurt, gave breath tests, police said.", ()),
+        ("The mayor, who did not attend, sent a deputy to the ceremony.", ("attend",)),
+        # the main clause's denial is what counts when it has one
+        ("The mayor did not attend the ceremony, which nobody had expected.", ("attend",)),
     ],
 )
 def test_what_a_negation_denies(claims, text, denied):

@@ -2,14 +2,16 @@
 'issued no warning'.
 
 For a reported statement ('the White House said it has not seen ...') the reported
-clause is the predicate that counts, since that is what the source asserts.
+clause is the predicate that counts, since that is what the source asserts. When the main
+clause denies nothing, a denial in another clause counts ('though no evacuation order was
+issued', 'neither of whom was hurt'): writers tuck what did not happen into sub-clauses.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crosscheck.lexicon import DENIAL_VERBS, NEGATORS, SPEECH_VERBS
+from crosscheck.lexicon import DENIAL_VERBS, NEGATORS, NOBODY, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -28,7 +30,16 @@ def denied(tokens: SpacySpan) -> tuple[str, ...]:
         for child in root.children:
             if child.dep_ in {"ccomp", "xcomp"}:
                 found += _denials(child)
+    if not found:
+        found = tuple(
+            word for token in tokens if token.dep_ in _CLAUSES and (word := _denial(token)) is not None
+        )
     return found
+
+
+#: Clauses besides the main one whose denial the sentence also asserts: "residents were urged to
+#: leave, though no evacuation order was issued", "both drivers, neither of whom was hurt".
+_CLAUSES = frozenset({"advcl", "relcl", "conj", "acl", "parataxis", "ccomp"})
 
 
 def _denials(verb: Token) -> tuple[str, ...]:
@@ -55,6 +66,8 @@ def _denial(verb: Token) -> str | None:
             d.dep_ == "det" and d.lower_ == "no" and not _bound(d) for d in child.children
         ):
             return child.lemma_.lower()
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in NOBODY:
+            return verb.lemma_.lower()  # "none of them has needed treatment"
     return None
 
 
