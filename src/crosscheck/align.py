@@ -19,7 +19,7 @@ otherwise fill every claim's slots.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -87,7 +87,7 @@ def value_kinds(claim: Claim) -> set[str]:
     return kinds
 
 
-def _incidence(keys: Sequence[set[str]]) -> np.ndarray:
+def _incidence(keys: Sequence[Collection[str]]) -> np.ndarray:
     vocabulary: dict[str, int] = {}
     rows = [[vocabulary.setdefault(key, len(vocabulary)) for key in row] for row in keys]
     incidence = np.zeros((len(keys), max(len(vocabulary), 1)), dtype=np.float32)
@@ -109,7 +109,7 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
     """
     from rapidfuzz import fuzz, process
 
-    from crosscheck.judge.slots.negation import asserts_denied
+    from crosscheck.judge.slots.negation import asserted_stems, denied_stems
 
     options = options or AlignOptions()
     usable = [claim for claim in claims if len(normalize(claim.text).split()) >= MIN_CONTENT_WORDS]
@@ -123,6 +123,12 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
     texts = [normalize(claim.text) for claim in usable]
     incidence = _shared_incidence(usable)
     values = _incidence([value_kinds(claim) for claim in usable])
+    # what each claim denies and what it asserts of those words, over one vocabulary
+    denied = [denied_stems(claim) for claim in usable]
+    denied_words = frozenset().union(*denied)
+    asserted = [asserted_stems(claim) & denied_words if denied_words else frozenset() for claim in usable]
+    both = _incidence(denied + asserted)
+    denials, assertions = both[: len(usable)], both[len(usable) :]
     # the same sentence in two articles (wire copy) cannot contradict itself: not a candidate
     verbatim: dict[str, int] = {}
     copies = np.array(
@@ -149,7 +155,7 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
             np.where(rows_values[:, kind, None] * values[others, kind][None, :] > 0, scores, 0.0)
             for kind in np.flatnonzero(rows_values.any(axis=0))
         ]
-        deniers = [row for row in range(row_start, row_end) if usable[row].facts.denied]
+        deniers = [row for row in range(row_start, row_end) if denials[row].any()]
         offset = 0
         for column_start, column_end in blocks.values():
             if column_start == row_start:
@@ -171,14 +177,12 @@ def align(claims: Sequence[Claim], options: AlignOptions | None = None) -> list[
                             (float(block[row_offset, column]), column_start + int(column))
                         )
             for row in deniers:
-                asserting = [
-                    (float(block[row - row_start, column]), column_start + column)
-                    for column in range(width)
-                    if asserts_denied(usable[row], usable[column_start + column])
-                ]
-                best = max(asserting, default=None, key=lambda item: (item[0], -item[1]))
-                if best is not None and best[0] >= options.denial_similarity:
-                    picks[row].append(best)
+                # the closest claim of this article asserting a word the row denies
+                asserting = (assertions[column_start:column_end] @ denials[row]) > 0
+                scored = np.where(asserting, block[row - row_start], -1.0)
+                column = int(np.argmax(scored))
+                if scored[column] >= options.denial_similarity:
+                    picks[row].append((float(scored[column]), column_start + column))
             offset += width
     chosen: dict[tuple[int, int], float] = {}
     for row, candidates in enumerate(picks):

@@ -49,9 +49,19 @@ def asserts_denied(denier: Claim, other: Claim) -> bool:
     denied, the polarity alone is the difference."""
     if not denier.facts.denied:
         return True
-    said = words(other.text)
-    stems = {what[:STEM] for what in denier.facts.denied}
-    return any(
-        word[:STEM] in stems and not NEGATION_CUES & set(said[max(0, at - NEGATION_REACH) : at])
+    return bool(denied_stems(denier) & asserted_stems(other))
+
+
+def denied_stems(claim: Claim) -> frozenset[str]:
+    """The stems of what the claim denies (empty when it denies nothing)."""
+    return frozenset(what[:STEM] for what in claim.facts.denied)
+
+
+def asserted_stems(claim: Claim) -> frozenset[str]:
+    """The stems of the claim's words that no negation cue covers."""
+    said = words(claim.text)
+    return frozenset(
+        word[:STEM]
         for at, word in enumerate(said)
+        if not NEGATION_CUES & set(said[max(0, at - NEGATION_REACH) : at])
     )
