@@ -16,7 +16,7 @@ DENIAL_VERBS = frozenset({"deny", "reject", "refute", "rebut", "disavow"})
 #: Words that negate the verb they attach to.
 NEGATORS = frozenset({"not", "n't", "never", "no longer"})
 #: Subjects that deny their verb ("none of them was hurt", "nobody was arrested").
-NOBODY = frozenset({"none", "neither", "nobody", "nothing", "no one"})
+NOBODY = frozenset({"none", "neither", "nobody", "nothing"})
 #: Words highlighted as the negation in a report.
 NEGATION_CUES = frozenset({"not", "no", "never", "n't", "denied", "denies", "deny", "without"})
 
