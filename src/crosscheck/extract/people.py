@@ -23,7 +23,10 @@ _HONORIFIC_RULES_OUT = {
     "miss": frozenset({"he", "him"}),
     "dame": frozenset({"he", "him"}),
 }
-_HONORIFIC = re.compile(r"(?:^|\s)(?P<word>mr|mrs|ms|miss|sir|dame)\.?\s+(?:\S+\s*)?$", re.I)
+_HONORIFIC = re.compile(
+    rf"(?:^|\s)(?P<word>{'|'.join(sorted(_HONORIFIC_RULES_OUT, key=len, reverse=True))})\.?\s+(?:\S+\s*)?$",
+    re.I,
+)
 
 
 @dataclass
