@@ -320,16 +320,14 @@ def _export(bag: Bag) -> dict[str, object]:
 
 
 def _check_export(document: dict[str, object], model: Bag, x: np.ndarray) -> None:
-    """The exported trees give sklearn's probabilities on every training pair."""
-    import math
+    """The exported trees, read as the judge reads them, give the bag's probabilities (sklearn's,
+    averaged) on every training pair."""
+    from crosscheck.judge.verdict import VerdictModel
 
-    from crosscheck.judge.verdict import Tree
-
-    trees = [Tree(**{key: tuple(values) for key, values in tree.items()}) for tree in document["trees"]]  # type: ignore[attr-defined]
+    shipped = VerdictModel.from_document(document)
     expected = model.predict_proba(x)[:, 1]
     for features, want in zip(x.tolist(), expected, strict=True):
-        z = document["baseline"] + sum(tree.leaf_value(features) for tree in trees)  # type: ignore[operator]
-        if abs(1.0 / (1.0 + math.exp(-z)) - want) > 1e-6:
+        if abs(shipped.probability_of(features) - want) > 1e-6:
             raise RuntimeError("the exported trees do not give sklearn's probabilities: check _export")
 
 

@@ -69,8 +69,28 @@ class VerdictModel:
     baseline: float
     trees: tuple[Tree, ...]
 
+    @classmethod
+    def from_document(cls, document: dict[str, object]) -> VerdictModel:
+        """The model a verdict.json document describes (``training/train_verdict.py`` writes it)."""
+        return cls(
+            baseline=float(document["baseline"]),  # type: ignore[arg-type]
+            trees=tuple(
+                Tree(
+                    feature=tuple(tree["feature"]),
+                    threshold=tuple(tree["threshold"]),
+                    left=tuple(tree["left"]),
+                    right=tuple(tree["right"]),
+                    value=tuple(tree["value"]),
+                )
+                for tree in document["trees"]  # type: ignore[attr-defined]
+            ),
+        )
+
     def probability(self, signals: PairSignals) -> float:
-        features = signals.features()
+        return self.probability_of(signals.features())
+
+    def probability_of(self, features: list[float]) -> float:
+        """The verdict on a pair's features, in ``signals.FEATURES`` order."""
         z = self.baseline + sum(tree.leaf_value(features) for tree in self.trees)
         return 1.0 / (1.0 + math.exp(-max(min(z, 60.0), -60.0)))
 
@@ -81,19 +101,7 @@ def shipped() -> VerdictModel:
     document = json.loads(resources.files("crosscheck.judge").joinpath("verdict.json").read_text("utf-8"))
     if tuple(document["features"]) != FEATURES:
         raise RuntimeError("verdict.json was trained on other features: run training/train_verdict.py")
-    return VerdictModel(
-        baseline=float(document["baseline"]),
-        trees=tuple(
-            Tree(
-                feature=tuple(tree["feature"]),
-                threshold=tuple(tree["threshold"]),
-                left=tuple(tree["left"]),
-                right=tuple(tree["right"]),
-                value=tuple(tree["value"]),
-            )
-            for tree in document["trees"]
-        ),
-    )
+    return VerdictModel.from_document(document)
 
 
 def severity(probability: float, signals: PairSignals) -> Severity:
