@@ -48,6 +48,11 @@ def test_former_and_then_mark_past_roles(claims):
     assert ("anna berg", "prime minister", True, None) in _titles(claim)
 
 
+def test_retired_marks_a_past_role(claims):
+    claim = claims("The review was led by retired High Court judge Helen Marsters.")[0]
+    assert ("helen marsters", "judge", True, "high court") in _titles(claim)
+
+
 def test_promoted_from_x_to_y(claims):
     text = "Karl Otto Lind met the press. He was promoted from deputy mayor to mayor of the city last year."
     found = _titles(claims(text)[1])

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from crosscheck.judge.titles import title_corroborations, title_findings
 from crosscheck.models import Mention, TitleFact
 from tests.conftest import article, claim, span
@@ -139,6 +141,27 @@ def test_one_office_worded_two_ways_is_no_conflict():
     )
     assert not offices_conflict("trade minister", "cabinet secretary for trade")
     assert offices_conflict("defense minister", "interior minister")
+
+
+def test_a_named_body_and_a_described_one_may_be_one_body():
+    from crosscheck.judge.titles import offices_conflict
+
+    # "head of ONPE" / "head of the electoral office": the claims name ONPE, so one body is a name
+    assert not offices_conflict("head of onpe", "head of the electoral office", frozenset({"onpe"}))
+    assert offices_conflict("head of onpe", "head of the electoral office")
+    assert offices_conflict("head of onpe", "head of jne", frozenset({"onpe", "jne"}))
+
+
+def test_rival_offices_read_the_names_of_the_claims_that_state_them():
+    x = article("x", "Gustavo Paredes, head of ONPE, rejected the claim.", "2024-03-02")
+    y = article("y", "Gustavo Paredes, the head of the electoral office, spoke.", "2024-03-02")
+    onpe = Mention(span(x, "ONPE"), "ORG", "onpe")
+    first = titled(x, x.text, "gustavo paredes", "head of onpe", "head of ONPE", name_text="Gustavo Paredes")
+    first = replace(first, facts=replace(first.facts, mentions=(*first.facts.mentions, onpe)))
+    second = titled(
+        y, y.text, "gustavo paredes", "head of the electoral office", "head of the electoral office"
+    )
+    assert title_findings([first, second]) == []
 
 
 def test_titles_one_article_gives_together_do_not_conflict():

@@ -34,7 +34,9 @@ ROLES = frozenset(
     chairman-elect president-elect deputy pilot engineer astronaut cosmonaut negotiator striker goalkeeper
     midfielder defender""".split()
 )
-FORMER = frozenset({"former", "ex", "ex-", "then", "then-", "previously", "formerly", "erstwhile", "late"})
+FORMER = frozenset(
+    {"former", "ex", "ex-", "then", "then-", "previously", "formerly", "erstwhile", "late", "retired"}
+)
 # Words that make a role ("foreign" minister) rather than name the body it belongs to.
 _ROLE_MODIFIERS = frozenset(
     """foreign defense defence finance prime vice deputy state home interior trade justice health

@@ -109,7 +109,9 @@ RULES: tuple[Rule, ...] = (
         "title",
         "Two articles give one person two offices that exclude each other.",
         "'Deputy foreign minister' is not 'foreign minister', a CFO is not the CEO; offices some "
-        "article gives to one person together ('state councilor and foreign minister') are compatible.",
+        "article gives to one person together ('state councilor and foreign minister') are compatible, "
+        "and so are a body given by its name and one described in words ('head of ONPE' / 'head of "
+        "the electoral office').",
         "A: 'Deputy Foreign Minister Li'  B: 'Foreign Minister Li'",
         "A: 'prosecutor Ana Ruiz'  B: 'Ana Ruiz, the assistant attorney general who led the prosecution'",
     ),

@@ -63,12 +63,14 @@ def _same_body(a: str | None, b: str | None) -> bool:
     return a == b or a.startswith(b) or b.startswith(a)
 
 
-def offices_conflict(first: str, second: str) -> bool:
+def offices_conflict(first: str, second: str, named: frozenset[str] = frozenset()) -> bool:
     """Two titles that one person cannot both hold: another kind of office (minister / director,
     chief executive / chief financial officer), another rank (deputy director / director), or
     the same kind over other bodies (defense minister / interior minister). The same office
     worded twice is no conflict: "fire chief" / "chief of Calcasieu Parish Fire District 2",
-    "trade minister" / "minister of industry and trade", "head" / "chief" of the rescue service."""
+    "trade minister" / "minister of industry and trade", "head" / "chief" of the rescue service;
+    nor is a body given by its name against one described in words ("head of ONPE" / "head of
+    the electoral office"): ``named`` are the words of the names in the claims that state them."""
     first_head, second_head = _head(first), _head(second)
     if first == second or first_head is None or second_head is None:
         return False
@@ -78,7 +80,9 @@ def offices_conflict(first: str, second: str) -> bool:
     if first_words & RANK_MODIFIERS != second_words & RANK_MODIFIERS:
         return True
     first_body, second_body = _body(first, first_head), _body(second, second_head)
-    return bool(first_body and second_body and not first_body & second_body)
+    if not (first_body and second_body) or first_body & second_body:
+        return False
+    return (first_body <= named) == (second_body <= named)
 
 
 #: Heads that name one kind of office: the head of a service is its chief; a cabinet secretary
@@ -258,9 +262,10 @@ def _rival_office(current: list[_Stated]) -> list[Finding]:
     findings = []
     for person, stated in sorted(by_person.items()):
         titles = sorted({s.title for s in stated})
+        named = frozenset(word for s in stated for name in s.claim.names for word in name.split())
         for i, t1 in enumerate(titles):
             for t2 in titles[i + 1 :]:
-                if not offices_conflict(t1, t2) or frozenset((t1, t2)) in together:
+                if not offices_conflict(t1, t2, named) or frozenset((t1, t2)) in together:
                     continue
                 pair = _closest_pair(
                     _first([s for s in stated if s.title == t1]), _first([s for s in stated if s.title == t2])
