@@ -101,7 +101,18 @@ def test_negation(claims, text, negated):
         ("The two drivers, who were both hurt, gave breath tests, police said.", ()),
         ("The mayor, who did not attend, sent a deputy to the ceremony.", ("attend",)),
         # the main clause's denial is what counts when it has one
-        ("The mayor did not attend the ceremony, which nobody had expected.", ("attend",)),
+        ("The mayor did not attend the ceremony, which nobody had expected.", ("attend", "ceremony")),
+        # the object counts too: the other article may tell the act with another verb
+        ("The pilots did not dump fuel before landing, the airline said.", ("dump", "fuel")),
+        # averting verbs deny their complement
+        ("The union stopped short of calling a strike.", ("call", "strike")),
+        ("The minister refused to resign, her office said.", ("resign",)),
+        ("The government avoided a default.", ("default",)),
+        ("The union refrained from calling a strike.", ("call", "strike")),
+        ("The bus stopped short of the barrier.", ()),
+        # a refusal to speak denies nothing about the story
+        ("The company declined to comment.", ()),
+        ("She declined to say how much was paid.", ()),
     ],
 )
 def test_what_a_negation_denies(claims, text, denied):

@@ -40,6 +40,24 @@ def test_year_is_inferred_nearest_to_publication():
     assert resolve("in June", THURSDAY).precision == "month"
 
 
+def test_a_past_verb_puts_a_month_without_a_year_before_publication(claims):
+    # published March 14: next August is nearer than last August, but nobody waits since a month to come
+    waiting, posted, planned = claims(
+        "The interns have been waiting since August. The union posted its demands in August. "
+        "The tunnel is expected to open in August."
+    )
+    assert _dates(waiting) == [(dt.date(2023, 8, 1), "month", True)]
+    assert _dates(posted) == [(dt.date(2023, 8, 1), "month", True)]
+    assert _dates(planned) == [(dt.date(2024, 8, 1), "month", True)]
+
+
+def test_a_past_verb_keeps_a_day_just_after_publication_in_its_year():
+    # a few days after publication is a slip (or the conflict), not the year before
+    assert resolve("March 20", THURSDAY, tense="past").value == dt.date(2024, 3, 20)
+    assert resolve("Aug. 12", THURSDAY, tense="past").value == dt.date(2023, 8, 12)
+    assert resolve("Aug. 12", THURSDAY).value == dt.date(2024, 8, 12)
+
+
 def test_unresolvable_without_publication_date():
     assert resolve("Feb. 4", None) is None
     assert resolve("Saturday", None) is None

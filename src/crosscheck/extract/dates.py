@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from crosscheck.extract.context import ArticleContext, make_span
 from crosscheck.extract.events import verb_lemma
@@ -115,6 +115,14 @@ _FUTURE_LEMMAS = frozenset(
 )
 
 
+#: A past verb moves a month or day stated without a year to the year before only when the
+#: nearest such date is more than this many days after publication: a few days after it is a
+#: slip of the writer's (or a conflict), not last year.
+PAST_MARGIN_DAYS = 31
+#: The tense of the verb a date hangs on, where one says (``_tense``).
+Tense = Literal["past", "future"] | None
+
+
 @dataclass(frozen=True)
 class Resolved:
     value: dt.date
@@ -133,7 +141,7 @@ def dates(context: ArticleContext, sentence: Sentence, anchor: dt.date | None = 
         text = context.article.text[start:end]
         days = [fact.value for fact in found if fact.precision == "day"]
         base = days[-1] if days else anchor
-        resolved = resolve(text, published, base, _future(tokens))
+        resolved = resolve(text, published, base, _tense(tokens))
         if resolved is None:
             continue
         value = resolved.value
@@ -200,41 +208,45 @@ def _candidates(context: ArticleContext, sentence: Sentence) -> list[tuple[int, 
     return sorted(found, key=lambda item: item[0])
 
 
-def _future(tokens: SpacySpan | None) -> bool:
-    """Whether the verb a date hangs on is future: 'will travel ... Saturday', 'is expected to'."""
+def _tense(tokens: SpacySpan | None) -> Tense:
+    """Whether the verb a date hangs on is future ('will travel ... Saturday', 'is expected to')
+    or past ('posted in August', 'waiting since August', 'has risen since March'); None when
+    the date hangs on a noun or nothing says."""
     if tokens is None or not len(tokens):
-        return False
+        return None
     doc = tokens.doc
-    if any(token.lower_ in _PAST_MARKERS for token in doc[max(0, tokens.start - 4) : tokens.start]):
-        return False
+    before = doc[max(0, tokens.start - 4) : tokens.start]
+    if any(token.lower_ in _PAST_MARKERS for token in before):
+        return "past"
+    if tokens.start > 0 and doc[tokens.start - 1].lower_ == "since":
+        return "past"  # 'since August': nothing has lasted since a month still to come
     for ancestor in tokens.root.ancestors:
         if ancestor.pos_ in {"NOUN", "PROPN"}:
-            return False  # 'will pay ... the closing price on Friday', 'backed the plan to ... on Wednesday'
+            return None  # 'will pay ... the closing price on Friday', 'backed the plan to ... on Wednesday'
         if ancestor.lemma_ in _FUTURE_LEMMAS:
-            return True
-        if ancestor.pos_ in {"VERB", "AUX"} and any(
-            child.dep_ == "aux" and child.lower_ in {"will", "'ll", "shall", "wo"}
-            for child in ancestor.children
-        ):
-            return True
-        if ancestor.tag_ == "VBD":
-            return False  # 'will be able to ... after Parliament approved it on Wednesday': a past clause
-    return False
+            return "future"
+        auxiliaries = {child.lower_ for child in ancestor.children if child.dep_ in {"aux", "auxpass"}}
+        if ancestor.pos_ in {"VERB", "AUX"} and auxiliaries & {"will", "'ll", "shall", "wo"}:
+            return "future"
+        if ancestor.tag_ == "VBD" or auxiliaries & {"has", "have", "had", "'s", "'ve", "'d"}:
+            return "past"  # 'will be able to ... after Parliament approved it on Wednesday': a past clause
+    return None
 
 
 def resolve(
-    text: str, published: dt.date | None, anchor: dt.date | None = None, future: bool = False
+    text: str, published: dt.date | None, anchor: dt.date | None = None, tense: Tense = None
 ) -> Resolved | None:
-    """One date expression to a date with precision, or None when it cannot be pinned down."""
+    """One date expression to a date with precision, or None when it cannot be pinned down;
+    ``tense`` (of the verb the date hangs on) picks the year of a month or day given without one."""
     text = " ".join(text.split())
     for resolver in (_absolute, _relative_to_anchor, _relative_to_publication, _fallback):
-        resolved = resolver(text, published, anchor, future)
+        resolved = resolver(text, published, anchor, tense)
         if resolved is not None:
             return resolved
     return None
 
 
-def _absolute(text: str, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
+def _absolute(text: str, published: dt.date | None, anchor: dt.date | None, tense: Tense) -> Resolved | None:
     match = _ISO.search(text)
     if match:
         return _make(int(match["year"]), int(match["m"]), int(match["day"]), "day")
@@ -244,7 +256,7 @@ def _absolute(text: str, published: dt.date | None, anchor: dt.date | None, futu
             month, day = _month(match["month"]), int(match["day"])
             if match["year"]:
                 return _make(int(match["year"]), month, day, "day")
-            year = _nearest_year(published, month, day)
+            year = _year_for(published, month, day, tense)
             return _make(year, month, day, "day") if year else None
     match = _MONTH_YEAR.search(text)
     if match:
@@ -253,7 +265,7 @@ def _absolute(text: str, published: dt.date | None, anchor: dt.date | None, futu
 
 
 def _relative_to_anchor(
-    text: str, published: dt.date | None, anchor: dt.date | None, future: bool
+    text: str, published: dt.date | None, anchor: dt.date | None, tense: Tense
 ) -> Resolved | None:
     if anchor is None:
         return None
@@ -270,7 +282,7 @@ def _relative_to_anchor(
 
 
 def _relative_to_publication(
-    text: str, published: dt.date | None, anchor: dt.date | None, future: bool
+    text: str, published: dt.date | None, anchor: dt.date | None, tense: Tense
 ) -> Resolved | None:
     if published is None:
         return None
@@ -285,7 +297,7 @@ def _relative_to_publication(
         return Resolved(published + dt.timedelta(days=delta), "day", True)
     match = _WEEKDAY.search(text)
     if match:
-        return Resolved(_weekday(published, match["weekday"].lower(), match["which"], future), "day", True)
+        return Resolved(_weekday(published, match["weekday"].lower(), match["which"], tense), "day", True)
     match = _MONTH_OF_PERIOD.search(text)
     if match:
         step = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
@@ -304,7 +316,7 @@ def _relative_to_publication(
         elif which == "this":
             year = published.year
         else:
-            year = _nearest_year(published, month, 1) or published.year
+            year = _year_for(published, month, None, tense) or published.year
         return Resolved(dt.date(year, month, 1), "month", True)
     match = _YEAR_ONLY.search(text)
     if match:
@@ -312,7 +324,7 @@ def _relative_to_publication(
     return None
 
 
-def _fallback(text: str, published: dt.date | None, anchor: dt.date | None, future: bool) -> Resolved | None:
+def _fallback(text: str, published: dt.date | None, anchor: dt.date | None, tense: Tense) -> Resolved | None:
     if published is None and not _YEAR_ONLY.search(text):
         return _year_only(text)
     match = _NUMERIC.search(text)
@@ -334,7 +346,7 @@ def _year_only(text: str) -> Resolved | None:
     return None
 
 
-def _weekday(published: dt.date, name: str, which: str | None, future: bool) -> dt.date:
+def _weekday(published: dt.date, name: str, which: str | None, tense: Tense) -> dt.date:
     """'Saturday': the latest on or before publication; 'next'/future verbs: the first on or after."""
     target = _WEEKDAYS.index(name)
     back = (published.weekday() - target) % 7
@@ -344,7 +356,7 @@ def _weekday(published: dt.date, name: str, which: str | None, future: bool) -> 
         return published + dt.timedelta(days=ahead or 7)
     if which in {"last", "past"}:
         return published - dt.timedelta(days=back or 7)
-    if future:
+    if tense == "future":
         return published + dt.timedelta(days=ahead)
     return published - dt.timedelta(days=back)
 
@@ -381,6 +393,18 @@ def _nearest_year(published: dt.date | None, month: int, day: int) -> int | None
         if best is None or distance < best[0]:
             best = (distance, year)
     return best[1] if best else None
+
+
+def _year_for(published: dt.date | None, month: int, day: int | None, tense: Tense) -> int | None:
+    """The year of a month (and day) given without one: the nearest to publication, unless
+    that lies more than PAST_MARGIN_DAYS after it and the verb is past ("waiting since August"
+    in March is last August, though next August is nearer). A future verb is read less surely
+    ("was due on March 3"), so it keeps the nearest."""
+    nearest = _nearest_year(published, month, day or 1)
+    if published is None or nearest is None or tense != "past":
+        return nearest
+    ahead = (dt.date(nearest, month, 1) - published).days
+    return nearest - 1 if ahead > PAST_MARGIN_DAYS else nearest
 
 
 def _shift(base: dt.date, amount: int, unit: str) -> Resolved | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crosscheck.lexicon import DENIAL_VERBS, NEGATORS, NOBODY, SPEECH_VERBS
+from crosscheck.lexicon import AVERTING_VERBS, DENIAL_VERBS, NEGATORS, NOBODY, NON_ANSWERS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 
 def denied(tokens: SpacySpan) -> tuple[str, ...]:
     """What the main verb and its conjuncts (or the reported clause of a speech verb) deny, as
-    lemmas: the verb itself ("had not *conceded*"), the noun "no" quantifies ("issued no
-    *warning*"), or a denial verb's object ("denied any *role*"); empty when nothing is negated."""
+    lemmas: the verb itself and its object ("had not *conceded*", "did not *dump fuel*"), the
+    noun "no" quantifies ("issued no *warning*"), or a denial verb's object ("denied any
+    *role*"); empty when nothing is negated. The object counts because the other article may
+    tell the same act with another verb ("jettisoned fuel")."""
     if not len(tokens):
         return ()
     root = tokens.root
@@ -31,9 +33,7 @@ def denied(tokens: SpacySpan) -> tuple[str, ...]:
             if child.dep_ in {"ccomp", "xcomp"}:
                 found += _denials(child)
     if not found:
-        found = tuple(
-            word for token in tokens if token.dep_ in _CLAUSES and (word := _denial(token)) is not None
-        )
+        found = tuple(word for token in tokens if token.dep_ in _CLAUSES for word in _denial(token))
     return found
 
 
@@ -47,7 +47,7 @@ def _denials(verb: Token) -> tuple[str, ...]:
         verb,
         *(child for child in verb.children if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}),
     ]
-    return tuple(word for v in verbs if (word := _denial(v)) is not None)
+    return tuple(word for v in verbs for word in _denial(v))
 
 
 #: The verb's arguments whose determiner "no" negates the whole predicate
@@ -55,19 +55,53 @@ def _denials(verb: Token) -> tuple[str, ...]:
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
-def _denial(verb: Token) -> str | None:
+def _denial(verb: Token) -> tuple[str, ...]:
+    averted = _averted(verb)
+    if averted is not None:
+        return _with_objects(averted)
     if verb.lemma_.lower() in DENIAL_VERBS:
         objects = [child for child in verb.children if child.dep_ in {"dobj", "ccomp"}]
-        return (objects[0] if objects else verb).lemma_.lower()
+        return ((objects[0] if objects else verb).lemma_.lower(),)
     for child in verb.children:
         if (child.dep_ == "neg" or child.lower_ in NEGATORS) and not _bound(child):
-            return verb.lemma_.lower()
+            return _with_objects(verb)
         if child.dep_ in _ARGUMENTS and any(
             d.dep_ == "det" and d.lower_ == "no" and not _bound(d) for d in child.children
         ):
-            return child.lemma_.lower()
+            return (child.lemma_.lower(),)
         if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in NOBODY:
-            return verb.lemma_.lower()  # "none of them has needed treatment"
+            return _with_objects(verb)  # "none of them has needed treatment"
+    return ()
+
+
+def _with_objects(word: Token) -> tuple[str, ...]:
+    """A denied word and, for a verb, its direct objects ("did not dump *fuel*")."""
+    objects = [child for child in word.children if child.dep_ in {"dobj", "attr"}]
+    return (word.lemma_.lower(), *(child.lemma_.lower() for child in objects))
+
+
+def _averted(verb: Token) -> Token | None:
+    """What an averting verb says did not happen: its complement ("stopped short of *calling* a
+    strike", "refused to *resign*", "avoided a *default*"); None for other verbs and for a
+    refusal to speak ("declined to comment")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "stop":
+        heads = [child for child in verb.children if child.lower_ == "short"]
+    elif lemma in AVERTING_VERBS:
+        heads = [verb]
+    else:
+        return None
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "dobj" and lemma in {"avoid", "forgo"}:
+                return child
+            complement = child if child.dep_ == "xcomp" else None
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                # 'stopped short of calling a strike', not 'stopped short of the barrier'
+                kinds = {"pcomp"} if lemma == "stop" else {"pcomp", "pobj"}
+                complement = next((c for c in child.children if c.dep_ in kinds), None)
+            if complement is not None and complement.lemma_.lower() not in SPEECH_VERBS | NON_ANSWERS:
+                return complement
     return None
 
 

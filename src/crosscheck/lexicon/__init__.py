@@ -1,6 +1,7 @@
 """Shared word lists, as data: speech verbs, negation cues, update and change words, offices, units."""
 
 from crosscheck.lexicon.en import (
+    AVERTING_VERBS,
     CHANGE_VERBS,
     DENIAL_VERBS,
     DESCRIPTIVE_ROLES,
@@ -9,6 +10,7 @@ from crosscheck.lexicon.en import (
     NEGATION_CUES,
     NEGATORS,
     NOBODY,
+    NON_ANSWERS,
     OFFICE_HEADS,
     RANK_MODIFIERS,
     SPEECH_VERBS,
@@ -16,6 +18,7 @@ from crosscheck.lexicon.en import (
 )
 
 __all__ = [
+    "AVERTING_VERBS",
     "CHANGE_VERBS",
     "DENIAL_VERBS",
     "DESCRIPTIVE_ROLES",
@@ -24,6 +27,7 @@ __all__ = [
     "NEGATION_CUES",
     "NEGATORS",
     "NOBODY",
+    "NON_ANSWERS",
     "OFFICE_HEADS",
     "RANK_MODIFIERS",
     "SPEECH_VERBS",

@@ -13,6 +13,11 @@ SPEECH_VERBS = frozenset(
 
 #: Verbs whose subject denies the complement ("denied sending the balloon").
 DENIAL_VERBS = frozenset({"deny", "reject", "refute", "rebut", "disavow"})
+#: Verbs whose subject did not do what their complement says ("refused to resign", "failed to
+#: reach a deal", "avoided a default", "stopped short of calling a strike").
+AVERTING_VERBS = frozenset({"refuse", "decline", "fail", "refrain", "avoid", "forgo"})
+#: Complements that deny nothing about the story: "declined to comment" is no denial of a fact.
+NON_ANSWERS = frozenset({"comment", "elaborate", "discuss", "speculate", "respond", "answer"})
 #: Words that negate the verb they attach to.
 NEGATORS = frozenset({"not", "n't", "never", "no longer"})
 #: Subjects that deny their verb ("none of them was hurt", "nobody was arrested").
