@@ -10,6 +10,7 @@ from crosscheck.models import ClaimPair
 from crosscheck.segment import segment
 from tests.conftest import article, claim, span
 from tests.judge.helpers import date as day
+from tests.judge.helpers import number
 
 
 def _day(owner, text, iso):
@@ -80,6 +81,22 @@ def test_dates_a_year_apart_or_an_earlier_years_background_are_different_events(
         claim(a, a.text, dates=(day(a, "2019", "2019-01-01", precision="year"),)), claim(b, b.text), 60.0
     )
     assert different_events(background) == "an earlier year's event"
+
+
+def test_a_year_of_a_sub_clauses_own_event_does_not_date_the_claim():
+    a = article("a", "The company, founded in 2017, raised 720 million euros in the listing.", "2025-11-06")
+    b = article("b", "The listing raised 612 million euros.", "2025-11-06")
+    founded = day(a, "2017", "2017-01-01", event="found", precision="year")
+    listing = claim(a, a.text, dates=(founded,), numbers=(number(a, "720", 720e6, "eur", event="raise"),))
+    listing = dataclasses.replace(listing, facts=dataclasses.replace(listing.facts, predicate="raise"))
+    other = claim(b, b.text, numbers=(number(b, "612", 612e6, "eur", event="raise"),))
+    assert different_events(ClaimPair(listing, other, 70.0)) is None
+    # a year of the event a figure belongs to still dates the claim: background
+    c = article("c", "The worst outbreak was in 2019, when 40 people died.", "2025-11-06")
+    died = day(c, "2019", "2019-01-01", event="die", precision="year")
+    background = claim(c, c.text, dates=(died,), numbers=(number(c, "40", 40, "people", event="die"),))
+    background = dataclasses.replace(background, facts=dataclasses.replace(background.facts, predicate="be"))
+    assert different_events(ClaimPair(background, other, 60.0)) == "an earlier year's event"
 
 
 def test_a_relative_day_inside_a_quote_is_not_compared():

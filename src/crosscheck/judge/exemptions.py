@@ -24,7 +24,7 @@ _UPDATE = re.compile(r"\b(" + "|".join(re.escape(word) for word in UPDATE_WORDS)
 
 def different_events(pair: ClaimPair) -> str | None:
     """Why the dates say the two claims are about different events (``exempt/different-events``)."""
-    first, second = pair.first.facts.dates, pair.second.facts.dates
+    first, second = timing_dates(pair.first), timing_dates(pair.second)
     days = [d for d in first if d.precision != "year"], [d for d in second if d.precision != "year"]
     if days[0] and days[1]:
         gap = min(abs((a.value - b.value).days) for a in days[0] for b in days[1])
@@ -40,12 +40,22 @@ def different_events(pair: ClaimPair) -> str | None:
     return None
 
 
+def timing_dates(claim: Claim) -> tuple[DateFact, ...]:
+    """The claim's dates that time what it tells: all but those of a sub-clause's own event,
+    one neither its main verb nor any of its figures belongs to ("The company, *founded in
+    2017*, raised €720 million" tells a listing, not a founding; "the worst since 2019, when 40
+    people died" keeps 2019, the year of the figure)."""
+    told = {event_key(claim.facts.predicate)} | {event_key(n.event) for n in claim.facts.numbers}
+    return tuple(d for d in claim.facts.dates if d.event is None or event_key(d.event) in told)
+
+
 def _earlier_year(claim: Claim, other: Claim) -> bool:
     """The claim is dated only by a year before the other article's ("a 2019 outbreak in Lisbon"),
     a year the other claim does not name: background about an earlier event of the same kind."""
     published = other.article.published
-    years = {d.value.year for d in claim.facts.dates if d.precision == "year"}
-    if published is None or not years or any(d.precision != "year" for d in claim.facts.dates):
+    dates = timing_dates(claim)
+    years = {d.value.year for d in dates if d.precision == "year"}
+    if published is None or not years or any(d.precision != "year" for d in dates):
         return False
     return all(year < published.year for year in years) and not years & {
         d.value.year for d in other.facts.dates

@@ -147,7 +147,9 @@ RULES: tuple[Rule, ...] = (
         "any",
         "Claims dated more than a month apart, in different years, or one dated only by an earlier "
         "year than the other article ('a 2019 outbreak in Lisbon'), describe different events, "
-        "unless the dates are what they differ in: then the substitution test decides.",
+        "unless the dates are what they differ in: then the substitution test decides. A date of "
+        "a sub-clause's own event ('the company, founded in 2017, raised ...') does not date the "
+        "claim.",
         "A 2022 photo caption is not the 2023 meeting; last year's result is not this year's; "
         "background about an earlier event of the same kind is not this event. But 'the new "
         "minimum applies from July 1' against 'from January 1' is one rule given two dates, "
