@@ -39,6 +39,20 @@ def test_both_parties_claims_in_both_articles_are_exempt():
     assert both_sides_reported(ClaimPair(a[0], b[1], 70.0), by_article)
 
 
+def test_one_sides_claim_against_the_outlets_own_voice_is_not_exempt():
+    # "All seven wore transceivers, Falkner said" / "Two were not carrying transceivers": that the
+    # second article quotes Falkner elsewhere does not make its own statement a side's claim
+    us = _claims("a", [US])[0]
+    drift = "The balloon drifted east."
+    a = article("a", f"{US} {drift}", "2023-02-18")
+    first = [claim(a, US, attribution=us.facts.attribution), claim(a, drift)]
+    airship = "The balloon was a civilian airship."
+    b = article("b", f"{US} {airship}", "2023-02-18")
+    second = [claim(b, US, attribution=us.facts.attribution), claim(b, airship)]
+    by_article = {"a": first, "b": second}
+    assert not both_sides_reported(ClaimPair(first[0], second[1], 70.0), by_article)
+
+
 def test_sources_of_facts_that_differ_are_not_exempt():
     a = article("a", "Ortiz will remain chief executive until closing, the companies said.", "2025-03-04")
     b = article("b", "Ortiz will step down at once, people familiar with the matter said.", "2025-03-04")

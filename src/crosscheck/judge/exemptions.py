@@ -97,13 +97,12 @@ def published_apart(pair: ClaimPair) -> bool:
 
 def both_sides_reported(pair: ClaimPair, claims_by_article: dict[str, list[Claim]]) -> bool:
     """The claims are two sides' of the story (a government, a named person, a quote: not a
-    source of facts such as "police said"), and each article also carries the other side's
-    claims (``exempt/both-sides-reported``): the parties disagree, the outlets do not."""
+    source of facts such as "police said", nor an outlet's own voice), and each article also
+    carries the other side's claims (``exempt/both-sides-reported``): the parties disagree, the
+    outlets do not."""
     a, b = party(pair.first), party(pair.second)
-    if same_party(a, b) or any(
-        p is not None and not is_a_side(c) for p, c in ((a, pair.first), (b, pair.second))
-    ):
-        return False
+    if same_party(a, b) or not (is_a_side(pair.first) and is_a_side(pair.second)):
+        return False  # a claim in the outlet's voice (no source) is no side
 
     def carries(article_id: str, source: str | None) -> bool:
         return any(same_party(party(claim), source) for claim in claims_by_article.get(article_id, ()))

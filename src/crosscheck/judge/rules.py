@@ -197,7 +197,8 @@ RULES: tuple[Rule, ...] = (
         "Each article reports both parties' opposing claims: the parties disagree, the outlets do not.",
         "'Washington calls it a spy balloon; Beijing says it was a weather airship' is the story, "
         "not an error. Two outlets citing different sources for incompatible facts, when each "
-        "gives only one side, is still reported ('sources differ').",
+        "gives only one side, is still reported ('sources differ'), and so is one side's claim "
+        "against an outlet's own statement.",
         "(silences) Both articles: 'the U.S. says ... spy balloon' and 'Beijing insists ... airship'",
         "(does not silence) A: 'will stay on, the companies said'  B: 'will leave, people familiar said'",
         role="exemption",
