@@ -228,7 +228,7 @@ def _tense(tokens: SpacySpan | None) -> Tense:
         auxiliaries = {child.lower_ for child in ancestor.children if child.dep_ in {"aux", "auxpass"}}
         if ancestor.pos_ in {"VERB", "AUX"} and auxiliaries & {"will", "'ll", "shall", "wo"}:
             return "future"
-        if ancestor.tag_ == "VBD" or auxiliaries & {"has", "have", "had", "'s", "'ve", "'d"}:
+        if ancestor.tag_ == "VBD" or auxiliaries & {"has", "have", "had", "'ve"}:
             return "past"  # 'will be able to ... after Parliament approved it on Wednesday': a past clause
     return None
 
