@@ -116,8 +116,8 @@ _FUTURE_LEMMAS = frozenset(
 
 
 #: A past verb moves a month or day stated without a year to the year before only when the
-#: nearest such date is more than this many days after publication: a few days after it is a
-#: slip of the writer's (or a conflict), not last year.
+#: nearest such month begins more than this many days after publication: a date just after it
+#: is a slip of the writer's (or a conflict), not last year.
 PAST_MARGIN_DAYS = 31
 #: The tense of the verb a date hangs on, where one says (``_tense``).
 Tense = Literal["past", "future"] | None
@@ -397,9 +397,9 @@ def _nearest_year(published: dt.date | None, month: int, day: int) -> int | None
 
 def _year_for(published: dt.date | None, month: int, day: int | None, tense: Tense) -> int | None:
     """The year of a month (and day) given without one: the nearest to publication, unless
-    that lies more than PAST_MARGIN_DAYS after it and the verb is past ("waiting since August"
-    in March is last August, though next August is nearer). A future verb is read less surely
-    ("was due on March 3"), so it keeps the nearest."""
+    that month begins more than PAST_MARGIN_DAYS after it and the verb is past ("waiting since
+    August" in March is last August, though next August is nearer). A future verb is read less
+    surely ("was due on March 3"), so it keeps the nearest."""
     nearest = _nearest_year(published, month, day or 1)
     if published is None or nearest is None or tense != "past":
         return nearest

@@ -80,6 +80,12 @@ def _with_objects(word: Token) -> tuple[str, ...]:
     return (word.lemma_.lower(), *(child.lemma_.lower() for child in objects))
 
 
+#: Averting verbs whose direct object is what did not happen ("avoided a *default*").
+_AVERTS_ITS_OBJECT = frozenset({"avoid", "forgo"})
+#: Complements an averting verb denies nothing of: speaking ("declined to say", "to comment").
+_UNSPOKEN = SPEECH_VERBS | NON_ANSWERS
+
+
 def _averted(verb: Token) -> Token | None:
     """What an averting verb says did not happen: its complement ("stopped short of *calling* a
     strike", "refused to *resign*", "avoided a *default*"); None for other verbs and for a
@@ -93,14 +99,14 @@ def _averted(verb: Token) -> Token | None:
         return None
     for head in heads:
         for child in head.children:
-            if child.dep_ == "dobj" and lemma in {"avoid", "forgo"}:
+            if child.dep_ == "dobj" and lemma in _AVERTS_ITS_OBJECT:
                 return child
             complement = child if child.dep_ == "xcomp" else None
             if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
                 # 'stopped short of calling a strike', not 'stopped short of the barrier'
                 kinds = {"pcomp"} if lemma == "stop" else {"pcomp", "pobj"}
                 complement = next((c for c in child.children if c.dep_ in kinds), None)
-            if complement is not None and complement.lemma_.lower() not in SPEECH_VERBS | NON_ANSWERS:
+            if complement is not None and complement.lemma_.lower() not in _UNSPOKEN:
                 return complement
     return None
 

@@ -34,8 +34,8 @@ def different_events(pair: ClaimPair) -> str | None:
     only_years = all(d.precision == "year" for d in (*first, *second))  # the same claim, maybe: a slot
     if years[0] and years[1] and not years[0] & years[1] and not only_years:
         return "different years"
-    for claim, other in ((pair.first, pair.second), (pair.second, pair.first)):
-        if _earlier_year(claim, other):
+    for dates, other in ((first, pair.second), (second, pair.first)):
+        if _earlier_year(dates, other):
             return "an earlier year's event"
     return None
 
@@ -49,11 +49,11 @@ def timing_dates(claim: Claim) -> tuple[DateFact, ...]:
     return tuple(d for d in claim.facts.dates if d.event is None or event_key(d.event) in told)
 
 
-def _earlier_year(claim: Claim, other: Claim) -> bool:
-    """The claim is dated only by a year before the other article's ("a 2019 outbreak in Lisbon"),
-    a year the other claim does not name: background about an earlier event of the same kind."""
+def _earlier_year(dates: tuple[DateFact, ...], other: Claim) -> bool:
+    """A claim timed (``dates``: its ``timing_dates``) only by a year before the other article's
+    ("a 2019 outbreak in Lisbon"), a year the other claim does not name: background about an
+    earlier event of the same kind."""
     published = other.article.published
-    dates = timing_dates(claim)
     years = {d.value.year for d in dates if d.precision == "year"}
     if published is None or not years or any(d.precision != "year" for d in dates):
         return False
