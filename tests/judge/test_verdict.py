@@ -149,3 +149,49 @@ def test_the_model_is_asked_about_a_restated_figure_in_the_first_claims_words():
     assert restated(pair) == rewritten
     assert questions([Candidate(pair, None)]).texts == [(miles.text, rewritten), (rewritten, miles.text)]
     assert restated(ClaimPair(kilometres, kilometres, 70.0)) is None  # the same words: nothing to rewrite
+
+
+def test_the_ceiling_bounds_every_value_its_ranges_allow():
+    """Unasked answers may take any value in their ranges: the verdict never exceeds the ceiling,
+    and with nothing unknown the ceiling is the verdict."""
+    verdict, rng = shipped(), random.Random(11)
+    for values in _dev_pairs()[:60]:
+        assert verdict.ceilings([(values, {})])[0] == pytest.approx(verdict.probability_of(values))
+        unknown = rng.sample(("contradiction", "entailment", "swapped_entailment", "clause_contradiction"), 2)
+        ranges = {name: tuple(sorted((rng.random(), rng.random()))) for name in unknown}
+        (ceiling,) = verdict.ceilings([(values, ranges)])
+        for _ in range(20):
+            filled = list(values)
+            for name, (low, high) in ranges.items():
+                filled[FEATURES.index(name)] = rng.choice((low, high, rng.uniform(low, high)))
+            assert verdict.probability_of(filled) <= ceiling + 1e-12
+
+
+def test_the_judge_asks_fewer_questions_for_the_same_findings():
+    """Candidates whose verdict cannot reach the threshold are not asked about further; the
+    findings are those of asking everything."""
+    import hashlib
+
+    from crosscheck.align import align
+    from crosscheck.config import Settings
+    from crosscheck.ingest import ingest
+    from crosscheck.judge.conflicts import conflict_findings
+    from crosscheck.judge.signals import candidates, gather
+    from crosscheck.nli.base import CONTRADICTION, ENTAILMENT, NEUTRAL
+    from crosscheck.pipeline import prepare
+    from tests.judge.helpers import ScriptedNLI
+
+    def answer(premise: str, hypothesis: str) -> dict[str, float]:
+        digest = hashlib.sha256(f"{premise}|{hypothesis}".encode()).digest()
+        contradiction, entailment = digest[0] / 255, digest[1] / 255 * (1 - digest[0] / 255)
+        return {CONTRADICTION: contradiction, ENTAILMENT: entailment, NEUTRAL: 1 - contradiction - entailment}
+
+    claims = prepare(ingest([ROOT / "fixtures" / "balloon"]).articles, Settings()).claims
+    found = candidates(claims, align(claims))
+    verdict, threshold = shipped(), 0.6
+    everything, pruned = ScriptedNLI(answer), ScriptedNLI(answer)
+    expected = conflict_findings(gather(everything, found), verdict, threshold)
+    kept = gather(pruned, found, reachable=lambda pairs: [c >= threshold for c in verdict.ceilings(pairs)])
+    shown = [(f.id, f.score, f.severity, f.explanation) for f in conflict_findings(kept, verdict, threshold)]
+    assert expected and shown == [(f.id, f.score, f.severity, f.explanation) for f in expected]
+    assert len(pruned.calls) < len(everything.calls)

@@ -1,9 +1,10 @@
 """What a worker does with a chunk of stories, the same in process, in a pool process or a Ray actor.
 
 Each story is prepared and aligned once; the NLI questions of all of them (what each
-story's judge will ask, ``crosscheck.judge.nli_questions``) are scored in one model
+story's judge asks first, ``crosscheck.judge.nli_questions``) are scored in one model
 call, so small stories fill the model's batches together; then each story is judged
-with a ``MemoNLI`` that answers from those scores. A story that fails is recorded on
+with a ``MemoNLI`` that answers from those scores and asks the model the rest (the
+questions that depend on those answers). A story that fails is recorded on
 its own outcome and its chunk-mates are still judged.
 """
 
@@ -29,7 +30,7 @@ def check_chunk(tasks: Sequence[StoryTask], settings: Settings, nli: NLIModel) -
 
 
 def _prefetched(nli: NLIModel, stories: Sequence[Aligned]) -> MemoNLI:
-    """A model that answers every story's questions, scored in one call; if that call (or
+    """A model that answers every story's first questions, scored in one call; if that call (or
     listing a story's questions) fails, each story asks its own and only the culprit fails."""
     from crosscheck.judge import nli_questions
 

@@ -59,9 +59,11 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 
 
 def nli_questions(claims: Sequence[Claim], pairs: Sequence[ClaimPair]) -> list[tuple[str, str]]:
-    """The (premise, hypothesis) pairs ``judge`` will ask the model about for these claims:
-    scored ahead for many stories at once, they reach ``judge`` through the result cache."""
-    return questions(candidates(claims, pairs)).texts
+    """The (premise, hypothesis) pairs ``judge`` asks the model first for these claims, each
+    candidate's original pair one way (what it asks next depends on the answers): scored ahead
+    for many stories at once, they reach ``judge`` through the result cache."""
+    found = candidates(claims, pairs)
+    return questions(found).texts[: 2 * len(found) : 2]
 
 
 def judge(
@@ -82,8 +84,15 @@ def judge(
     findings = title_findings(claims) + quote_findings(claims)
     found = candidates(claims, pairs) if load_model is not None else []
     if found and load_model is not None:
-        signals = gather(load_model(), found, progress, on_scoring)
-        findings += conflict_findings(signals, shipped(), threshold)
+        verdict = shipped()
+        signals = gather(
+            load_model(),
+            found,
+            progress,
+            on_scoring,
+            reachable=lambda pairs: [ceiling >= threshold for ceiling in verdict.ceilings(pairs)],
+        )
+        findings += conflict_findings(signals, verdict, threshold)
     findings = _unique(sorted(findings, key=_sort_key))
     if kinds is not None:
         findings = [f for f in findings if f.kind in kinds]

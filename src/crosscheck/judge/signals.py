@@ -18,7 +18,7 @@ on the model's answers on the original pair and on the claims' similarity.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from crosscheck.judge._common import content_words, days_apart, in_quote, party, same_party, share_a_name
@@ -213,47 +213,105 @@ def questions(found: Sequence[Candidate]) -> Questions:
     return Questions(texts, swapped_at, overlaps)
 
 
+#: What some features may still be, by name, while the answers they come from are unasked.
+Ranges = Mapping[str, tuple[float, float]]
+#: Whether each pair with these features (unasked ones filled within their ranges) can still be
+#: a finding: the verdict's ceiling against the threshold (``crosscheck.judge``).
+Reachable = Callable[[Sequence[tuple[list[float], Ranges]]], list[bool]]
+#: The signals read from the rewritten pairs, unknown until they are asked.
+SWAPPED = ("swapped_entailment", "swapped_contradiction", "clause_entailment", "clause_contradiction")
+
+
 def gather(
     model: NLIModel,
     found: Sequence[Candidate],
     progress: Callable[[int], None] | None = None,
     on_scoring: Callable[[int], None] | None = None,
+    reachable: Reachable | None = None,
 ) -> list[PairSignals]:
-    """Score every candidate in one batched call: both directions, originals and rewrites.
+    """Score the candidates, batched: both directions, originals and rewrites.
 
-    ``on_scoring`` is told how many directed pairs that call scores, before it starts.
+    Without ``reachable``, every question in one call, every candidate's signals back (the
+    verdict's training reads them all). With it, three calls: each original pair one way,
+    the other way, then the rewritten pairs; a candidate that cannot become a finding whatever
+    its unasked answers are is asked nothing more and left out, so the findings are the same
+    with fewer questions (a third fewer on the balloon story). ``on_scoring`` is told how
+    many directed pairs at most will be scored, before the first call.
     """
     asked = questions(found)
-    texts, swapped_at, overlaps = asked.texts, asked.swapped_at, asked.overlaps
-    if on_scoring is not None and texts:
-        on_scoring(len(texts))
-    scores = model.predict(texts, progress=progress) if texts else []
-    signals = []
-    for number, item in enumerate(found):
-        forward, backward = scores[2 * number], scores[2 * number + 1]
-        swapped = swapped_at.get(number)
-        s_forward, s_backward, k_forward, k_backward = (
-            scores[swapped : swapped + 4] if swapped is not None else ({}, {}, {}, {})
-        )
-        c = (forward.get(CONTRADICTION, 0.0), backward.get(CONTRADICTION, 0.0))
-        signals.append(
-            PairSignals(
-                pair=item.pair,
-                difference=item.difference,
-                contradiction=sum(c) / 2,
-                contradiction_min=min(c),
-                entailment=max(forward.get(ENTAILMENT, 0.0), backward.get(ENTAILMENT, 0.0)),
-                swapped_entailment=max(s_forward.get(ENTAILMENT, 0.0), s_backward.get(ENTAILMENT, 0.0)),
-                swapped_contradiction=(s_forward.get(CONTRADICTION, 0.0) + s_backward.get(CONTRADICTION, 0.0))
-                / 2,
-                clause_entailment=max(k_forward.get(ENTAILMENT, 0.0), k_backward.get(ENTAILMENT, 0.0)),
-                clause_contradiction=(k_forward.get(CONTRADICTION, 0.0) + k_backward.get(CONTRADICTION, 0.0))
-                / 2,
-                clause_overlap=overlaps.get(number, 0.0),
-                sources_differ=_sources_differ(item.pair),
+    if on_scoring is not None and asked.texts:
+        on_scoring(len(asked.texts))
+    scores: dict[int, dict[str, float]] = {}
+
+    def ask(indices: Sequence[int]) -> None:
+        if indices:
+            scores.update(
+                zip(indices, model.predict([asked.texts[i] for i in indices], progress), strict=True)
             )
-        )
-    return signals
+
+    live = list(range(len(found)))
+    if reachable is None:
+        ask(range(len(asked.texts)))
+    else:
+        ask([2 * number for number in live])
+        kept = reachable([_provisional(found[n], n, asked, scores, backward=False) for n in live])
+        live = [n for n, keep in zip(live, kept, strict=True) if keep]
+        ask([2 * number + 1 for number in live])
+        valued = [n for n in live if n in asked.swapped_at]
+        kept = reachable([_provisional(found[n], n, asked, scores, backward=True) for n in valued])
+        dropped = {n for n, keep in zip(valued, kept, strict=True) if not keep}
+        live = [n for n in live if n not in dropped]
+        ask([asked.swapped_at[n] + k for n in live if n in asked.swapped_at for k in range(4)])
+        if progress is not None and len(scores) < len(asked.texts):
+            progress(len(asked.texts) - len(scores))
+    return [_signals(found[number], number, asked, scores) for number in live]
+
+
+def _provisional(
+    item: Candidate, number: int, asked: Questions, scores: Mapping[int, dict[str, float]], *, backward: bool
+) -> tuple[list[float], Ranges]:
+    """The candidate's features with its unasked answers filled in, and the ranges those may
+    take: the original pair's other direction (unless ``backward`` is known) moves the mean
+    contradiction at most half-way, and the rewritten pairs may say anything."""
+    ranges: dict[str, tuple[float, float]] = {}
+    if not backward:
+        forward = scores[2 * number]
+        c, e = forward.get(CONTRADICTION, 0.0), forward.get(ENTAILMENT, 0.0)
+        ranges |= {
+            "contradiction": (c / 2, (c + 1) / 2),
+            "contradiction_min": (0.0, c),
+            "entailment": (e, 1.0),
+        }
+    if number in asked.swapped_at:
+        ranges |= dict.fromkeys(SWAPPED, (0.0, 1.0))
+    return _signals(item, number, asked, scores).features(), ranges
+
+
+def _signals(
+    item: Candidate, number: int, asked: Questions, scores: Mapping[int, dict[str, float]]
+) -> PairSignals:
+    """The candidate's signals from the answers in ``scores``; an unasked backward answer reads
+    as the forward one, unasked rewrites as nothing (inside the ranges ``_provisional`` gives)."""
+    forward = scores[2 * number]
+    backward = scores.get(2 * number + 1, forward)
+    swapped = asked.swapped_at.get(number)
+    s_forward, s_backward, k_forward, k_backward = (
+        [scores.get(swapped + k, {}) for k in range(4)] if swapped is not None else ({}, {}, {}, {})
+    )
+    c = (forward.get(CONTRADICTION, 0.0), backward.get(CONTRADICTION, 0.0))
+    return PairSignals(
+        pair=item.pair,
+        difference=item.difference,
+        contradiction=sum(c) / 2,
+        contradiction_min=min(c),
+        entailment=max(forward.get(ENTAILMENT, 0.0), backward.get(ENTAILMENT, 0.0)),
+        swapped_entailment=max(s_forward.get(ENTAILMENT, 0.0), s_backward.get(ENTAILMENT, 0.0)),
+        swapped_contradiction=(s_forward.get(CONTRADICTION, 0.0) + s_backward.get(CONTRADICTION, 0.0)) / 2,
+        clause_entailment=max(k_forward.get(ENTAILMENT, 0.0), k_backward.get(ENTAILMENT, 0.0)),
+        clause_contradiction=(k_forward.get(CONTRADICTION, 0.0) + k_backward.get(CONTRADICTION, 0.0)) / 2,
+        clause_overlap=asked.overlaps.get(number, 0.0),
+        sources_differ=_sources_differ(item.pair),
+    )
 
 
 def _days(claim: Claim) -> set[dt.date]:

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
+from typing import Any
 
 from crosscheck.judge.signals import FEATURES, PairSignals
 from crosscheck.models import Severity
@@ -91,8 +93,84 @@ class VerdictModel:
 
     def probability_of(self, features: list[float]) -> float:
         """The verdict on a pair's features, in ``signals.FEATURES`` order."""
-        z = self.baseline + sum(tree.leaf_value(features) for tree in self.trees)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 60.0), -60.0)))
+        return _logistic(self.baseline + sum(tree.leaf_value(features) for tree in self.trees))
+
+    def ceilings(self, pairs: Sequence[tuple[list[float], Mapping[str, tuple[float, float]]]]) -> list[float]:
+        """For each pair's features, the highest verdict it can get whatever the features named
+        in its ranges turn out to be within them: below the threshold, the answers still unasked
+        cannot make the pair a finding, so the model need not be asked (``signals.gather``).
+        Each tree adds its best leaf among those a value in the ranges could reach."""
+        import numpy as np
+
+        leaves = self._leaves
+        found = []
+        for features, ranges in pairs:
+            low = np.array(features, dtype=float)
+            high = low.copy()
+            for name, (first, last) in ranges.items():
+                low[FEATURES.index(name)], high[FEATURES.index(name)] = first, last
+            met = (low[leaves.feature] <= leaves.high) & (high[leaves.feature] > leaves.low)
+            reached = np.logical_and.reduceat(met, leaves.bounds_at)
+            best = np.maximum.reduceat(np.where(reached, leaves.value, -np.inf), leaves.trees_at)
+            found.append(_logistic(self.baseline + float(best.sum())))
+        return found
+
+    @cached_property
+    def _leaves(self) -> _Leaves:
+        return _Leaves.of(self.trees)
+
+
+@dataclass(frozen=True)
+class _Leaves:
+    """Every tree's leaves as the bounds on the path to them, for ``VerdictModel.ceiling``: a
+    pair reaches a leaf when each bounded feature is above ``low`` and at most ``high``. Bound
+    rows are grouped by leaf (from ``bounds_at``), leaves by tree (from ``trees_at``)."""
+
+    feature: Any
+    low: Any
+    high: Any
+    bounds_at: Any
+    value: Any
+    trees_at: Any
+
+    @classmethod
+    def of(cls, trees: tuple[Tree, ...]) -> _Leaves:
+        import numpy as np
+
+        rows: list[tuple[int, float, float]] = []
+        bounds_at: list[int] = []
+        values: list[float] = []
+        trees_at: list[int] = []
+        for tree in trees:
+            trees_at.append(len(values))
+            pending: list[tuple[int, dict[int, tuple[float, float]]]] = [(0, {})]
+            while pending:
+                node, bounds = pending.pop()
+                feature = tree.feature[node]
+                if feature == LEAF:
+                    bounds_at.append(len(rows))
+                    rows += [(f, low, high) for f, (low, high) in bounds.items()] or [
+                        (0, -math.inf, math.inf)
+                    ]
+                    values.append(tree.value[node])
+                    continue
+                threshold = tree.threshold[node]
+                low, high = bounds.get(feature, (-math.inf, math.inf))
+                pending.append((tree.left[node], {**bounds, feature: (low, min(high, threshold))}))
+                pending.append((tree.right[node], {**bounds, feature: (max(low, threshold), high)}))
+        feature, low, high = zip(*rows, strict=True)
+        return cls(
+            np.array(feature),
+            np.array(low),
+            np.array(high),
+            np.array(bounds_at),
+            np.array(values),
+            np.array(trees_at),
+        )
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 60.0), -60.0)))
 
 
 @cache
