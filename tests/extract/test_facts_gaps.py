@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from crosscheck.extract.context import build_context
 from crosscheck.extract.nlp import parse
 from crosscheck.extract.sources import country_key, normalize_source
@@ -115,6 +117,20 @@ def test_place_after_town_of_and_facility(claims):
 def test_an_untagged_city_after_in_is_a_place(claims):
     (claim,) = claims("The final was held in Brandholm.")
     assert "brandholm" in _places(claim)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The shop in the centre of Brandholm sold the ticket.", "brandholm"),
+        ("The fire began in the hills north of Velmora.", "velmora"),
+        ("A transformer failed at its Kessly substation on Monday.", "kessly"),
+        ("The tug is towing the tanker to Portrenne.", "portrenne"),
+    ],
+)
+def test_an_untagged_name_a_cue_places_is_a_place(claims, text, place):
+    (claim,) = claims(text)
+    assert any(place in found for found in _places(claim))
 
 
 def test_dateline_places_name_the_story_s_places():

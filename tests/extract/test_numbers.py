@@ -40,6 +40,11 @@ def test_billion_words_and_votes(claims):
     assert (1.2e6, "vote", "exact") in found
 
 
+def test_a_tallys_second_figure_counts_what_its_first_counts(claims):
+    found = _numbers(claims("In the run-off she beat her rival by 79 votes to 53.")[0])
+    assert (79, "vote", "exact") in found and (53, "vote", "exact") in found
+
+
 @pytest.mark.parametrize(
     "text",
     [

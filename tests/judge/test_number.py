@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from crosscheck.judge.facts import ArticleFacts, numbers_agree
 from crosscheck.judge.slots import number
 from crosscheck.models import ClaimPair
@@ -77,15 +79,32 @@ def test_agreeing_far_apart_or_stated_elsewhere_figures_are_no_difference():
     )
 
 
-def test_a_later_articles_update_is_a_running_count():
-    pair, index = _pair(
-        "The flood killed 41 people.",
-        ("41 people", 41, "people"),
-        "The death toll rose to 58 people.",
-        ("58 people", 58, "people"),
-        published_b="2024-06-03",
-    )
-    assert number.difference(pair, index) is None
+@pytest.mark.parametrize(
+    "earlier, later, is_update",
+    [
+        (
+            ("The flood killed 41 people.", ("41 people", 41, "people")),
+            ("The death toll rose to 58 people.", ("58 people", 58, "people")),
+            True,
+        ),
+        (  # 'for now' is far from the figure: it updates nothing
+            ("The authors had put their losses at £37.6 million.", ("£37.6 million", 37.6e6, "gbp")),
+            (
+                "The authors, who had sought £27.6 million, were awarded no damages for now.",
+                ("£27.6 million", 27.6e6, "gbp"),
+            ),
+            False,
+        ),
+        (  # the earlier report's 'still' cannot make the later figure an update
+            ("About 21,000 homes were still without power.", ("About 21,000", 21000, "home", "about")),
+            ("Some 34,000 homes lost power.", ("Some 34,000", 34000, "home", "about")),
+            False,
+        ),
+    ],
+)
+def test_only_the_later_articles_figure_told_as_an_update_is_a_running_count(earlier, later, is_update):
+    pair, index = _pair(*earlier, *later, published_b="2024-06-03")
+    assert (number.difference(pair, index) is None) == is_update
 
 
 def _extracted(article_id, text):

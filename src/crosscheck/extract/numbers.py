@@ -14,6 +14,8 @@ out as a number.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from crosscheck.extract.context import ArticleContext, make_span
@@ -180,7 +182,25 @@ def numbers(
         if label == "DURATION" and any(d.span.start <= start and end <= d.span.end for d in dated):
             continue
         found += _facts(context, sentence, start, end, label)
-    return tuple(found)
+    return tuple(_tallied(context.article.text, found))
+
+
+#: What joins a tally's two figures ("79 votes to 53", "310 votes against 270").
+_TALLY_JOIN = re.compile(r"\s+(?:to|against|versus|vs\.?)\s+")
+
+
+def _tallied(text: str, found: list[NumberFact]) -> list[NumberFact]:
+    """A bare figure that ends a tally counts what its first figure counts: "beat him by 79 votes
+    to 53" gives 53 votes, comparable with another outlet's "79 votes to 63"."""
+    tallied = list(found)
+    for number, (first, second) in enumerate(pairwise(found), start=1):
+        if (
+            second.unit is None
+            and first.unit
+            and _TALLY_JOIN.fullmatch(text[first.span.end : second.span.start])
+        ):
+            tallied[number] = replace(second, unit=first.unit)
+    return tallied
 
 
 def _candidates(context: ArticleContext, sentence: Sentence) -> list[tuple[int, int, str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.judge._common import days_apart, is_a_side, party, same_party
+from crosscheck.judge._common import WORD, days_apart, is_a_side, party, same_party
 from crosscheck.judge.facts import DIFFERENT_EVENT_DAYS, event_key
 from crosscheck.lexicon import UPDATE_WORDS
 from crosscheck.models import Claim, ClaimPair, DateFact
@@ -19,7 +19,11 @@ from crosscheck.models import Claim, ClaimPair, DateFact
 #: Articles published further apart than this may both be right about a fact
 #: that changed in between ("will travel this week" in June, "postponed" in February).
 SAME_TIME_DAYS = 7
-_UPDATE = re.compile(r"\b(" + "|".join(re.escape(word) for word in UPDATE_WORDS) + r")\b", re.IGNORECASE)
+_UPDATE = re.compile(r"\b(" + "|".join(re.escape(word) for word in UPDATE_WORDS) + r")\b")
+#: An update word tells a figure's update within this many words of it ("rose to 14", "74 people
+#: had now been treated", "up from 18,420"); further off it updates something else ("in a rising
+#: wind", "until now").
+UPDATE_REACH = 3
 
 
 def different_events(pair: ClaimPair) -> str | None:
@@ -63,9 +67,24 @@ def _earlier_year(dates: tuple[DateFact, ...], other: Claim) -> bool:
 
 
 def running_count(pair: ClaimPair) -> bool:
-    """A later article's figure with update words ('rose to', 'so far'): ``exempt/running-count``."""
-    apart = days_apart(pair.first.article, pair.second.article)
-    return bool(apart) and bool(_UPDATE.search(pair.first.text) or _UPDATE.search(pair.second.text))
+    """The later article's figure told as an update ('rose to', 'so far', 'up from'), next to
+    the figure: ``exempt/running-count``. An earlier article cannot update a later one, and an
+    update word elsewhere in the sentence ("the now-defunct agency", "for now") updates nothing."""
+    first, second = pair.first.article.published, pair.second.article.published
+    if first is None or second is None or first == second:
+        return False
+    later = pair.first if first > second else pair.second
+    text = later.article.text
+    for match in _UPDATE.finditer(text, later.start, later.end):
+        for number in later.facts.numbers:
+            between = (
+                text[match.end() : number.span.start]
+                if match.end() <= number.span.start
+                else text[number.span.end : match.start()]
+            )
+            if len(WORD.findall(between)) <= UPDATE_REACH:
+                return True
+    return False
 
 
 def as_of_publication(pair: ClaimPair, a: DateFact, b: DateFact) -> bool:

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from crosscheck.extract.places import AREA_NOUNS, PLACE_NOUNS
 from crosscheck.models import Claim, DateFact, Mention, NumberFact, Precision
 
 #: Dates further apart than this are different events (a 2022 caption is not the 2023 meeting).
@@ -27,8 +28,8 @@ STATED_FACTOR = 1.2
 #: Mentions named after where they are: an event or a venue places the story there.
 _NAMED_AFTER_PLACES = frozenset({"EVENT", "FAC", "ORG"})
 _LOCATIVE = re.compile(
-    r"\b(in|at|near|outside|inside|from|off|to)\s+(?:the\s+)?"
-    r"(?:(?:[a-z-]+\s+)?(?:town|city|village|port|province|district|region|island|county|state)\s+of\s+)?$",
+    r"\b(in|at|near|outside|inside|from|off|to|on)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:[a-z-]+\s+)?(?:" + "|".join(sorted(PLACE_NOUNS | AREA_NOUNS)) + r")\s+of\s+)?$",
     re.IGNORECASE,
 )
 

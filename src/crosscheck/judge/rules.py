@@ -162,11 +162,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "exempt/running-count",
         "number",
-        "A later article's count with update words ('rose to', 'so far', 'latest', 'up from', "
-        "'first reported', 'revised') is an update.",
+        "A later article's count told with an update word next to it ('rose to', 'so far', "
+        "'latest', 'up from', 'first reported', 'revised') is an update.",
         "Tolls and tallies change between reports; each is true at its own publication date.",
         "(silences) A (Mon): '27 people died.'  B (Tue): 'The toll rose to 41.'",
-        "(does not silence) A (Mon): '27 people died.'  B (Mon): '41 people died.'",
+        "(does not silence) A (Mon): '27 people died.'  B (Tue): '41 people died, the ministry said "
+        "for now.'",
         role="exemption",
     ),
     Rule(
