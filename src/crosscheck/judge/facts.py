@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from crosscheck.extract.places import AREA_NOUNS, PLACE_NOUNS
+from crosscheck.extract.places import AREA_NOUNS, LOCATIVE, PLACE_NOUNS
 from crosscheck.models import Claim, DateFact, Mention, NumberFact, Precision
 
 #: Dates further apart than this are different events (a 2022 caption is not the 2023 meeting).
@@ -27,8 +27,11 @@ SAME_MAGNITUDE = 20.0
 STATED_FACTOR = 1.2
 #: Mentions named after where they are: an event or a venue places the story there.
 _NAMED_AFTER_PLACES = frozenset({"EVENT", "FAC", "ORG"})
+#: What puts a place in a sentence: the prepositions that make a name a place in extraction, and
+#: "on" and "inside", which would make "on Twitter" a place there but locate a known place here
+#: ("on the outskirts of Libourne").
 _LOCATIVE = re.compile(
-    r"\b(in|at|near|outside|inside|from|off|to|on)\s+(?:the\s+|its\s+|their\s+)?"
+    r"\b(" + "|".join(sorted(LOCATIVE | {"on", "inside"})) + r")\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:[a-z-]+\s+)?(?:" + "|".join(sorted(PLACE_NOUNS | AREA_NOUNS)) + r")\s+of\s+)?$",
     re.IGNORECASE,
 )
