@@ -122,7 +122,7 @@ class VerdictModel:
 
 @dataclass(frozen=True)
 class _Leaves:
-    """Every tree's leaves as the bounds on the path to them, for ``VerdictModel.ceiling``: a
+    """Every tree's leaves as the bounds on the path to them, for ``VerdictModel.ceilings``: a
     pair reaches a leaf when each bounded feature is above ``low`` and at most ``high``. Bound
     rows are grouped by leaf (from ``bounds_at``), leaves by tree (from ``trees_at``)."""
 
