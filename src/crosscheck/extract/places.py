@@ -32,11 +32,15 @@ AREA_NOUNS = frozenset(
     """outskirts centre center heart edge north south east west northeast northwest southeast
     southwest""".split()
 )
+#: Nouns whose "of" names a place: "the town of Baler", "the outskirts of Libourne".
+PLACE_OR_AREA_NOUNS = PLACE_NOUNS | AREA_NOUNS
 FACILITY_WORDS = frozenset(
     """base airport airfield airbase stadium arena park station harbour harbor port square bridge
     dam plant spaceport cosmodrome racecourse ground hospital substation reservoir terminal
     refinery mine prison clinic warehouse depot pier quay wharf market""".split()
 )
+#: Nouns a place's name comes before: "its Castleford substation", "the Alberdi neighbourhood".
+NAMED_BEFORE = PLACE_NOUNS | FACILITY_WORDS
 LOCATIVE = frozenset({"in", "near", "outside", "from", "at", "to", "toward", "towards", "off", "via"})
 _CALENDAR = frozenset(
     """january february march april may june july august september october november december
@@ -55,7 +59,7 @@ def after_place_noun(span: SpacySpan) -> bool:
     after a place or area noun."""
     doc = span.doc
     k = span.start - 1
-    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lemma_.lower() in PLACE_NOUNS | AREA_NOUNS
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lemma_.lower() in PLACE_OR_AREA_NOUNS
 
 
 def place_label(span: SpacySpan) -> str | None:
@@ -76,8 +80,8 @@ def locative_name(doc: Doc, i: int) -> int:
     if end == i:
         return i
     before = doc[i - 1].lower_ if i else ""
-    after_of = before == "of" and i >= 2 and doc[i - 2].lower_ in PLACE_NOUNS | AREA_NOUNS
-    named_before = end < len(doc) and doc[end].lower_ in PLACE_NOUNS | FACILITY_WORDS
+    after_of = before == "of" and i >= 2 and doc[i - 2].lower_ in PLACE_OR_AREA_NOUNS
+    named_before = end < len(doc) and doc[end].lower_ in NAMED_BEFORE
     named_after = is_facility(doc[i:end].text)  # 'Whangarei Hospital'
     return end if before in LOCATIVE or after_of or named_before or named_after else i
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from crosscheck.extract.places import AREA_NOUNS, LOCATIVE, PLACE_NOUNS
+from crosscheck.extract.places import LOCATIVE, PLACE_OR_AREA_NOUNS
 from crosscheck.models import Claim, DateFact, Mention, NumberFact, Precision
 
 #: Dates further apart than this are different events (a 2022 caption is not the 2023 meeting).
@@ -32,7 +32,7 @@ _NAMED_AFTER_PLACES = frozenset({"EVENT", "FAC", "ORG"})
 #: ("on the outskirts of Libourne").
 _LOCATIVE = re.compile(
     r"\b(" + "|".join(sorted(LOCATIVE | {"on", "inside"})) + r")\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:(?:[a-z-]+\s+)?(?:" + "|".join(sorted(PLACE_NOUNS | AREA_NOUNS)) + r")\s+of\s+)?$",
+    r"(?:(?:[a-z-]+\s+)?(?:" + "|".join(sorted(PLACE_OR_AREA_NOUNS)) + r")\s+of\s+)?$",
     re.IGNORECASE,
 )
 
