@@ -31,7 +31,13 @@ def span(owner: Article, text: str, occurrence: int = 0) -> Span:
 
 
 def claim(owner: Article, sentence_text: str, index: int = 0, **facts: object) -> Claim:
+    """A claim with the given facts; unless given, ``asserted`` is what extraction finds."""
     found = span(owner, sentence_text)
+    if "asserted" not in facts:
+        from crosscheck.extract.negation import asserted
+        from crosscheck.extract.nlp import load_pipeline
+
+        facts["asserted"] = asserted(load_pipeline()(sentence_text)[:])
     return Claim(Sentence(owner, index, found.start, found.end), Facts(**facts))  # type: ignore[arg-type]
 
 

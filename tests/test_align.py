@@ -180,7 +180,8 @@ def test_a_denial_is_paired_with_the_claim_asserting_what_it_denies():
     [denial, permits] = segment(owner_a)
     [arrest, rescue] = segment(owner_b)
     denying = Claim(denial, Facts(negated=True, denied=("arrest",)))
-    claims = [denying, Claim(permits), Claim(arrest), Claim(rescue)]
+    arresting = Claim(arrest, Facts(asserted=("officers", "said", "they", "had", "arrested", "arrest")))
+    claims = [denying, Claim(permits), arresting, Claim(rescue)]
     plain = align([Claim(denial), Claim(permits), Claim(arrest), Claim(rescue)])
     assert not any({p.first.text, p.second.text} == {denial.text, arrest.text} for p in plain)
     pairs = align(claims)

@@ -30,7 +30,7 @@ FORMATS = ("rich", "json", "markdown", "html", "sarif", "github")
 #: Default verdict probability a pair needs to become a finding (``judge.verdict``);
 #: chosen on the dev split, held out by writing batch, as the best F1 of gold findings found,
 #: averaged over neighbouring cuts (``training/train_verdict.py`` suggests it; README, "Threshold").
-DEFAULT_THRESHOLD = 0.87
+DEFAULT_THRESHOLD = 0.88
 
 
 @dataclass(frozen=True)

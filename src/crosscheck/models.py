@@ -213,6 +213,9 @@ class Facts:
     #: what a negated predicate denies, as lemmas ("concede" in "had not conceded", "warning" in
     #: "issued no warning"); empty when not negated, or not known
     denied: tuple[str, ...] = ()
+    #: the words no negation cue covers, as written and as lemmas ("sank", "sink"): what the
+    #: sentence asserts, for another claim's denial to meet
+    asserted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)

@@ -117,3 +117,18 @@ def test_negation(claims, text, negated):
 )
 def test_what_a_negation_denies(claims, text, denied):
     assert claims(text)[0].facts.denied == denied
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # an irregular past meets its lemma, so "did not sink" can meet "sank"
+        ("The ferry sank off the coast.", {"sank", "sink"}, set()),
+        ("The ruling said he knew where the money was going.", {"knew", "know"}, set()),
+        # a word a negation covers is not asserted
+        ("The ferry did not sink, the coast guard said.", {"ferry", "guard"}, {"sink"}),
+    ],
+)
+def test_what_a_sentence_asserts(claims, text, present, absent):
+    asserted = set(claims(text)[0].facts.asserted)
+    assert present <= asserted and not absent & asserted

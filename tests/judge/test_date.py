@@ -80,7 +80,22 @@ def test_dates_a_year_apart_or_an_earlier_years_background_are_different_events(
     background = ClaimPair(
         claim(a, a.text, dates=(day(a, "2019", "2019-01-01", precision="year"),)), claim(b, b.text), 60.0
     )
-    assert different_events(background) == "an earlier year's event"
+    assert different_events(background) == "an earlier event"
+
+
+def test_a_day_or_month_of_an_earlier_year_is_an_earlier_event():
+    b = article("b", "The airline owes its lessors about 1.7 billion kroner.", "2026-10-12")
+    owing = claim(b, b.text)
+    a = article("a", "Polarfly went under in March 2019, leaving debts of 1.2 billion kroner.", "2026-10-12")
+    background = claim(a, a.text, dates=(_day(a, "March 2019", "2019-03-01"),))
+    assert different_events(ClaimPair(background, owing, 60.0)) == "an earlier event"
+    # earlier in the same year is the story's own history, and a count since a day still runs
+    c = article("c", "On March 5 the airline owed 1.2 billion kroner.", "2026-10-12")
+    history = claim(c, c.text, dates=(_day(c, "March 5", "2026-03-05"),))
+    assert different_events(ClaimPair(history, owing, 60.0)) is None
+    d = article("d", "The airline has run up debts of 1.2 billion kroner since March 2019.", "2026-10-12")
+    running = claim(d, d.text, dates=(_day(d, "March 2019", "2019-03-01"),))
+    assert different_events(ClaimPair(running, owing, 60.0)) is None
 
 
 def test_a_year_of_a_sub_clauses_own_event_does_not_date_the_claim():
@@ -96,7 +111,7 @@ def test_a_year_of_a_sub_clauses_own_event_does_not_date_the_claim():
     died = day(c, "2019", "2019-01-01", event="die", precision="year")
     background = claim(c, c.text, dates=(died,), numbers=(number(c, "40", 40, "people", event="die"),))
     background = dataclasses.replace(background, facts=dataclasses.replace(background.facts, predicate="be"))
-    assert different_events(ClaimPair(background, other, 60.0)) == "an earlier year's event"
+    assert different_events(ClaimPair(background, other, 60.0)) == "an earlier event"
 
 
 def test_a_relative_day_inside_a_quote_is_not_compared():

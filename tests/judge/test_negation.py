@@ -65,3 +65,18 @@ def test_a_denial_in_other_words_is_asked_about_however_little_wording_it_shares
     unrelated = ClaimPair(asserting, claim(b, b.text, negated=True, denied=("injury",)), SAME_TOPIC - 20)
     [found] = candidates([asserting, denying], [denial, unrelated])
     assert found.pair is denial and found.difference is not None and found.difference.kind == "negation"
+
+
+def test_a_denial_meets_the_irregular_past_it_denies():
+    from crosscheck.extract import extract_claims
+    from tests.extract.helpers import make_article, split
+
+    def extracted(text: str):
+        owner = make_article(text)
+        [found] = extract_claims(owner, split(owner))
+        return found
+
+    knew = extracted('The ruling said Villalba "knew perfectly well where his money was going".')
+    denial = extracted('The judge wrote that Villalba "did not know exactly where his money was going".')
+    found = negation.difference(ClaimPair(knew, denial, 80.0))
+    assert found is not None and found.kind == "negation"

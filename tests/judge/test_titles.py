@@ -65,6 +65,16 @@ def test_a_later_former_title_is_news_not_a_conflict():
     assert title_findings(claims) == []
 
 
+def test_a_former_descriptive_role_is_no_outdated_office():
+    x = article("x", "He left his finances to his adviser, Rafael Ortuno.", "2024-03-02")
+    y = article("y", "His former adviser Rafael Ortuno was jailed.", "2024-03-02")
+    claims = [
+        titled(x, x.text, "rafael ortuno", "adviser", "adviser"),
+        titled(y, y.text, "rafael ortuno", "adviser", "adviser", former=True),
+    ]
+    assert title_findings(claims) == []
+
+
 def test_one_office_two_holders_at_the_same_time():
     x = article("x", "Finance Minister Ana Diaz presented the budget.", "2024-05-01")
     y = article("y", "Finance Minister Paul Roux presented the budget.", "2024-05-01")
@@ -141,6 +151,12 @@ def test_one_office_worded_two_ways_is_no_conflict():
     )
     assert not offices_conflict("trade minister", "cabinet secretary for trade")
     assert offices_conflict("defense minister", "interior minister")
+    # a body named by another form of its word, a service's director and its chief
+    assert not offices_conflict("economy minister", "federal minister for economic affairs and energy")
+    assert not offices_conflict("fire chief", "director of the city fire department")
+    assert offices_conflict("director of the fire department", "chief of police")
+    # a description of the post, not an office of its own
+    assert not offices_conflict("head of government", "mayor")
 
 
 def test_a_named_body_and_a_described_one_may_be_one_body():

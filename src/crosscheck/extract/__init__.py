@@ -15,7 +15,7 @@ from crosscheck.extract.dates import dates, last_day_date
 from crosscheck.extract.events import with_events
 from crosscheck.extract.mentions import mentions, places
 from crosscheck.extract.names import normalize, same_person
-from crosscheck.extract.negation import denied
+from crosscheck.extract.negation import asserted, denied
 from crosscheck.extract.nlp import load_pipeline, parse
 from crosscheck.extract.numbers import numbers
 from crosscheck.extract.quotes import quotes
@@ -62,6 +62,7 @@ def _facts(
 ) -> Facts:
     found_mentions = mentions(context, sentence)
     found_quotes = quotes(context.article, sentence)
+    tokens = context.sentence_tokens(sentence)
     facts = Facts(
         mentions=found_mentions,
         titles=own_titles + anaphora(context, sentence, known, own_titles),
@@ -70,7 +71,8 @@ def _facts(
         places=places(found_mentions),
         quotes=found_quotes,
         attribution=attribution(context, sentence, bool(found_quotes), speaker),
-        denied=(denials := denied(context.sentence_tokens(sentence))),
+        denied=(denials := denied(tokens)),
         negated=bool(denials),
+        asserted=asserted(tokens),
     )
     return with_events(context, facts, sentence.start, sentence.end)

@@ -90,6 +90,7 @@ def _encode(facts: Facts) -> dict[str, Any]:
         else None,
         "x": facts.negated,
         "dn": list(facts.denied),
+        "as": list(facts.asserted),
         "v": facts.predicate,
     }
 
@@ -110,6 +111,7 @@ def _decode(data: dict[str, Any]) -> Facts:
         else None,
         negated=bool(data["x"]),
         denied=tuple(data["dn"]),
+        asserted=tuple(data["as"]),
         predicate=data["v"],
     )
 

@@ -11,11 +11,35 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crosscheck.lexicon import AVERTING_VERBS, DENIAL_VERBS, NEGATORS, NOBODY, NON_ANSWERS, SPEECH_VERBS
+from crosscheck.lexicon import (
+    AVERTING_VERBS,
+    DENIAL_VERBS,
+    NEGATION_CUES,
+    NEGATORS,
+    NOBODY,
+    NON_ANSWERS,
+    SPEECH_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
+
+
+#: How many words before a word a negation cue covers it ("must never again *occur*").
+NEGATION_REACH = 3
+
+
+def asserted(tokens: SpacySpan) -> tuple[str, ...]:
+    """The sentence's words that no negation cue covers, each as written and as its lemma: what
+    it asserts, for another claim's denial to meet. The lemma is what lets "the ferry *sank*"
+    meet "did not *sink*" and "*knew* where the money went" meet "did not *know*"."""
+    said = [token for token in tokens if not (token.is_punct or token.is_space)]
+    found: list[str] = []
+    for at, token in enumerate(said):
+        if not any(word.lower_ in NEGATION_CUES for word in said[max(0, at - NEGATION_REACH) : at]):
+            found += (token.lower_, token.lemma_.lower())
+    return tuple(dict.fromkeys(found))
 
 
 def denied(tokens: SpacySpan) -> tuple[str, ...]:

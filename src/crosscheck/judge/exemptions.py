@@ -38,9 +38,9 @@ def different_events(pair: ClaimPair) -> str | None:
     only_years = all(d.precision == "year" for d in (*first, *second))  # the same claim, maybe: a slot
     if years[0] and years[1] and not years[0] & years[1] and not only_years:
         return "different years"
-    for dates, other in ((first, pair.second), (second, pair.first)):
-        if _earlier_year(dates, other):
-            return "an earlier year's event"
+    for claim, dates, other in ((pair.first, first, pair.second), (pair.second, second, pair.first)):
+        if _earlier_event(claim, dates, other):
+            return "an earlier event"
     return None
 
 
@@ -53,17 +53,26 @@ def timing_dates(claim: Claim) -> tuple[DateFact, ...]:
     return tuple(d for d in claim.facts.dates if d.event is None or event_key(d.event) in told)
 
 
-def _earlier_year(dates: tuple[DateFact, ...], other: Claim) -> bool:
-    """A claim timed (``dates``: its ``timing_dates``) only by a year before the other article's
-    ("a 2019 outbreak in Lisbon"), a year the other claim does not name: background about an
-    earlier event of the same kind."""
+def _earlier_event(claim: Claim, dates: tuple[DateFact, ...], other: Claim) -> bool:
+    """A claim timed (``dates``: its ``timing_dates``) only by dates of years before the other
+    article's ("a 2019 outbreak in Lisbon", "when Polarfly went under in March 2019"), none of
+    which the other claim names: background about an earlier event of the same kind. Earlier
+    days of the same year are often this story's own history (the sample taken in May, the
+    verdict in October), and a day or month after "since" is where a count starts, not when it
+    was true ("900 cases since March 2019")."""
     published = other.article.published
-    years = {d.value.year for d in dates if d.precision == "year"}
-    if published is None or not years or any(d.precision != "year" for d in dates):
+    if published is None or not dates:
         return False
-    return all(year < published.year for year in years) and not years & {
-        d.value.year for d in other.facts.dates
-    }
+    if not all(d.value.year < published.year and not _since(claim, d) for d in dates):
+        return False
+    return not {d.value.year for d in dates} & {d.value.year for d in other.facts.dates}
+
+
+def _since(claim: Claim, date: DateFact) -> bool:
+    before = claim.article.text[max(claim.start, date.span.start - 12) : date.span.start]
+    return (
+        date.precision != "year" and re.search(r"\bsince\s+(?:the\s+)?$", before, re.IGNORECASE) is not None
+    )
 
 
 def running_count(pair: ClaimPair) -> bool:

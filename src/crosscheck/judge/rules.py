@@ -145,8 +145,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "exempt/different-events",
         "any",
-        "Claims dated more than a month apart, in different years, or one dated only by an earlier "
-        "year than the other article ('a 2019 outbreak in Lisbon'), describe different events, "
+        "Claims dated more than a month apart, in different years, or one dated only by earlier "
+        "years than the other article ('a 2019 outbreak in Lisbon', 'went under in March 2019'; "
+        "not a count that runs 'since' a month), describe different events, "
         "unless the dates are what they differ in: then the substitution test decides. A date of "
         "a sub-clause's own event ('the company, founded in 2017, raised ...') does not date the "
         "claim.",

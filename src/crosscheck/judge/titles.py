@@ -68,19 +68,23 @@ def offices_conflict(first: str, second: str, named: frozenset[str] = frozenset(
     chief executive / chief financial officer), another rank (deputy director / director), or
     the same kind over other bodies (defense minister / interior minister). The same office
     worded twice is no conflict: "fire chief" / "chief of Calcasieu Parish Fire District 2",
-    "trade minister" / "minister of industry and trade", "head" / "chief" of the rescue service;
+    "trade minister" / "minister of industry and trade", "head" / "chief" of the rescue service,
+    "director of the city fire department" / "fire chief", "economy minister" / "minister for
+    economic affairs";
     nor is a body given by its name against one described in words ("head of ONPE" / "head of
     the electoral office"): ``named`` are the words of the names in the claims that state them."""
     first_head, second_head = _head(first), _head(second)
     if first == second or first_head is None or second_head is None:
         return False
-    if _OFFICE_KIND.get(first_head, first_head) != _OFFICE_KIND.get(second_head, second_head):
+    first_body, second_body = _body(first, first_head), _body(second, second_head)
+    shared_body = bool(_stems(first_body) & _stems(second_body))
+    kinds = {_OFFICE_KIND.get(first_head, first_head), _OFFICE_KIND.get(second_head, second_head)}
+    if len(kinds) > 1 and not (shared_body and kinds <= _LEADER_KINDS):
         return True
     first_words, second_words = set(first.split()), set(second.split())
     if first_words & RANK_MODIFIERS != second_words & RANK_MODIFIERS:
         return True
-    first_body, second_body = _body(first, first_head), _body(second, second_head)
-    if not (first_body and second_body) or first_body & second_body:
+    if not (first_body and second_body) or shared_body:
         return False
     return (first_body <= named) == (second_body <= named)
 
@@ -88,6 +92,13 @@ def offices_conflict(first: str, second: str, named: frozenset[str] = frozenset(
 #: Heads that name one kind of office: the head of a service is its chief; a cabinet secretary
 #: for trade is the trade minister.
 _OFFICE_KIND = {"head": "chief", "secretary": "minister"}
+#: Kinds that lead one body under either name when the body is named by the same words: the
+#: "director of the city fire department" is the "fire chief"; a bare "director" is not the
+#: "head of maritime archaeology".
+_LEADER_KINDS = frozenset({"chief", "director"})
+#: Body words are compared by their first letters: the "economy minister" is the "minister for
+#: economic affairs", "finance" is "financial".
+_BODY_STEM = 5
 _LINKING_WORDS = frozenset({"of", "for", "the", "and", "a", "an"})
 
 
@@ -96,6 +107,10 @@ def _body(title: str, head: str) -> set[str]:
     industry and trade'."""
     words = set(title.split()) - set(head.split()) - RANK_MODIFIERS - _LINKING_WORDS
     return {word for word in words if word not in OFFICE_HEADS}
+
+
+def _stems(words: set[str]) -> set[str]:
+    return {word[:_BODY_STEM] for word in words}
 
 
 def _people(claims: Sequence[Claim]) -> dict[str, str]:
@@ -167,6 +182,8 @@ def _outdated(current: list[_Stated], former: list[_Stated]) -> list[Finding]:
     for s in current:
         by_person_title[(s.person, s.title)].append(s)
     for (person, title), stated in sorted(by_person_title.items()):
+        if _head(title) is None:
+            continue  # a role held before ("his former adviser") is no office someone now holds
         denials = [f for f in former if f.person == person and f.title == title]
         for article_id, claim_of_x in sorted(_first(stated).items()):
             valid = [

@@ -79,7 +79,7 @@ OFFICE_HEADS = (
 DESCRIPTIVE_ROLES = (
     "top diplomat", "official", "aide", "adviser", "advisor", "envoy", "member", "lawmaker",
     "veteran", "spokesperson", "spokesman", "spokeswoman", "prosecutor", "judge", "editor",
-    "analyst", "investigator", "negotiator",
+    "analyst", "investigator", "negotiator", "head of government", "head of state",
 )  # fmt: skip
 #: Words that make a different office of the same name: a deputy minister is not the minister.
 RANK_MODIFIERS = frozenset(

@@ -8,15 +8,13 @@ agree), so this only marks the difference; the model's verdict on the pair decid
 
 from __future__ import annotations
 
-from crosscheck.judge._common import word_spans, words
+from crosscheck.judge._common import word_spans
 from crosscheck.judge.slots import SlotDifference, same_event
 from crosscheck.lexicon import NEGATION_CUES
 from crosscheck.models import Claim, ClaimPair, Span
 
 #: Words are compared by their first letters, so "conceded" meets "concede" and "warnings" "warning".
 STEM = 5
-#: How many words before a word a negation cue covers it ("must never again *occur*").
-NEGATION_REACH = 3
 
 
 def difference(pair: ClaimPair) -> SlotDifference | None:
@@ -58,10 +56,5 @@ def denied_stems(claim: Claim) -> frozenset[str]:
 
 
 def asserted_stems(claim: Claim) -> frozenset[str]:
-    """The stems of the claim's words that no negation cue covers."""
-    said = words(claim.text)
-    return frozenset(
-        word[:STEM]
-        for at, word in enumerate(said)
-        if not NEGATION_CUES & set(said[max(0, at - NEGATION_REACH) : at])
-    )
+    """The stems of the claim's words that no negation cue covers (``Facts.asserted``)."""
+    return frozenset(word[:STEM] for word in claim.facts.asserted)
