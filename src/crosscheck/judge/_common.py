@@ -12,6 +12,14 @@ from crosscheck.models import Article, Claim, Evidence, Finding, FindingKind, Se
 _SPACE = re.compile(r"\s+")
 #: A word as the judge counts them: letters and digits, with inner apostrophes and hyphens.
 WORD = re.compile(r"[\w’'-]+", re.UNICODE)
+#: Words are compared by their first letters, so "conceded" meets "concede", "warnings"
+#: "warning" and "economy" "economic".
+STEM = 5
+
+
+def stems(words: Iterable[str]) -> frozenset[str]:
+    """The words' stems (``STEM``), to compare words across their endings."""
+    return frozenset(word[:STEM] for word in words)
 
 
 def finding_id(kind: str, claims: Sequence[Claim]) -> str:

@@ -21,7 +21,15 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from crosscheck.judge._common import content_words, days_apart, in_quote, party, same_party, share_a_name
+from crosscheck.judge._common import (
+    content_words,
+    days_apart,
+    in_quote,
+    party,
+    same_party,
+    share_a_name,
+    stems,
+)
 from crosscheck.judge.exemptions import (
     both_sides_reported,
     different_events,
@@ -370,8 +378,8 @@ def _overlap(first: str, second: str) -> float:
     """Share of content-word stems the two clauses have in common (Jaccard, 0-1): whether the
     words around the two values describe the same thing ("found burned near X" / "found burned
     out near Y") or different ones ("half of them in X" / "regulators in Y")."""
-    a = {word[:5] for word in content_words(first) if not word[0].isdigit()}
-    b = {word[:5] for word in content_words(second) if not word[0].isdigit()}
+    a = stems(word for word in content_words(first) if not word[0].isdigit())
+    b = stems(word for word in content_words(second) if not word[0].isdigit())
     return len(a & b) / len(a | b) if a | b else 0.0
 
 

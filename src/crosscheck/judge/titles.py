@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crosscheck.judge._common import days_apart, make_finding, names
+from crosscheck.judge._common import days_apart, make_finding, names, stems
 from crosscheck.lexicon import DESCRIPTIVE_ROLES, OFFICE_HEADS, RANK_MODIFIERS
 from crosscheck.models import Article, Claim, Corroboration, Finding, Severity, TitleFact
 
@@ -77,7 +77,7 @@ def offices_conflict(first: str, second: str, named: frozenset[str] = frozenset(
     if first == second or first_head is None or second_head is None:
         return False
     first_body, second_body = _body(first, first_head), _body(second, second_head)
-    shared_body = bool(_stems(first_body) & _stems(second_body))
+    shared_body = bool(stems(first_body) & stems(second_body))  # "economy" / "economic"
     kinds = {_OFFICE_KIND.get(first_head, first_head), _OFFICE_KIND.get(second_head, second_head)}
     if len(kinds) > 1 and not (shared_body and kinds <= _LEADER_KINDS):
         return True
@@ -96,9 +96,6 @@ _OFFICE_KIND = {"head": "chief", "secretary": "minister"}
 #: "director of the city fire department" is the "fire chief"; a bare "director" is not the
 #: "head of maritime archaeology".
 _LEADER_KINDS = frozenset({"chief", "director"})
-#: Body words are compared by their first letters: the "economy minister" is the "minister for
-#: economic affairs", "finance" is "financial".
-_BODY_STEM = 5
 _LINKING_WORDS = frozenset({"of", "for", "the", "and", "a", "an"})
 
 
@@ -107,10 +104,6 @@ def _body(title: str, head: str) -> set[str]:
     industry and trade'."""
     words = set(title.split()) - set(head.split()) - RANK_MODIFIERS - _LINKING_WORDS
     return {word for word in words if word not in OFFICE_HEADS}
-
-
-def _stems(words: set[str]) -> set[str]:
-    return {word[:_BODY_STEM] for word in words}
 
 
 def _people(claims: Sequence[Claim]) -> dict[str, str]:

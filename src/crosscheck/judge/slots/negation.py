@@ -8,13 +8,10 @@ agree), so this only marks the difference; the model's verdict on the pair decid
 
 from __future__ import annotations
 
-from crosscheck.judge._common import word_spans
+from crosscheck.judge._common import stems, word_spans
 from crosscheck.judge.slots import SlotDifference, same_event
 from crosscheck.lexicon import NEGATION_CUES
 from crosscheck.models import Claim, ClaimPair, Span
-
-#: Words are compared by their first letters, so "conceded" meets "concede" and "warnings" "warning".
-STEM = 5
 
 
 def difference(pair: ClaimPair) -> SlotDifference | None:
@@ -52,9 +49,9 @@ def asserts_denied(denier: Claim, other: Claim) -> bool:
 
 def denied_stems(claim: Claim) -> frozenset[str]:
     """The stems of what the claim denies (empty when it denies nothing)."""
-    return frozenset(what[:STEM] for what in claim.facts.denied)
+    return stems(claim.facts.denied)
 
 
 def asserted_stems(claim: Claim) -> frozenset[str]:
     """The stems of the claim's words that no negation cue covers (``Facts.asserted``)."""
-    return frozenset(word[:STEM] for word in claim.facts.asserted)
+    return stems(claim.facts.asserted)
