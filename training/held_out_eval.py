@@ -69,6 +69,7 @@ def findings_of(gold_path: Path, settings: object, nli: object) -> list[dict[str
             {
                 "rule": finding.rule,
                 "score": finding.score,
+                "claims": [item.claim.text for item in finding.evidence],
                 "severity": finding.severity,
                 "shows": [entry.id for entry in sorted(shown, key=lambda entry: not entry.required)],
                 "breaks_trap": any(trap.broken_by(finding) for trap in traps),

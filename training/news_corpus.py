@@ -875,6 +875,62 @@ def similar_event_pairs(docs: list[Doc], rng: random.Random, n: int) -> list[tup
     return out
 
 
+def _value_slots(sent: str, info: dict) -> list[tuple[int, int, str]]:
+    """The sentence's numbers and dates, each with its kind of slot ("number", "weekday",
+    "month", "year"): a value is written only into a slot of its own kind."""
+    slots = [(a, b, "number") for a, b in number_spans(sent, info)]
+    for a, b, tok in date_spans(sent, info):
+        slots.append((a, b, "weekday" if tok in WEEKDAYS else "month" if tok in MONTHS else "year"))
+    return slots
+
+
+def _segment(sent: str, at: int) -> str | None:
+    """The comma-separated stretch of a sentence around a position, as a sentence of its own
+    (None when it is under five words): the short hypothesis a summary clause makes."""
+    start = sent.rfind(",", 0, at) + 1
+    end = sent.find(",", at)
+    piece = sent[start : len(sent) if end < 0 else end].strip().rstrip(".")
+    if len(piece.split()) < 5:
+        return None
+    return piece[0].upper() + piece[1:] + "."
+
+
+def shared_value_pairs(docs: list[Doc], rng: random.Random) -> list[tuple[str, str, str, str]]:
+    """A sentence against another sentence of its document with the first one's number or date
+    written in (neutral): sharing a value is not saying the same thing. The judge's substitution
+    test asks exactly this of a rewritten pair, so the model must not read a shared value as
+    entailment (nor as contradiction) when the rest of the claim differs."""
+    from rapidfuzz import fuzz
+
+    out = []
+    for doc in docs:
+        idx = [i for i, inf in enumerate(doc.info) if inf]
+        slots = {i: _value_slots(doc.sentences[i], doc.info[i]) for i in idx}
+        for i in idx:
+            if not slots[i]:
+                continue
+            sent = doc.sentences[i]
+            a, b, kind = rng.choice(slots[i])
+            value = sent[a:b]
+            targets = [
+                (j, x, y)
+                for j in idx
+                if j != i
+                for x, y, other_kind in slots[j]
+                if other_kind == kind and doc.sentences[j][x:y] != value
+            ]
+            if not targets:
+                continue
+            j, x, y = rng.choice(targets)
+            hyp = replace(doc.sentences[j], x, y, value)
+            if rng.random() < 0.5:
+                hyp = _segment(hyp, x) or hyp
+            if fuzz.token_set_ratio(sent, hyp) >= 70:  # too close to tell from a restatement
+                continue
+            out.append((sent, hyp, NEUTRAL, "shared_value"))
+    return out
+
+
 def build(paths: dict[str, Path | None], seed: int, cache: Path | None = None, *, per_doc: int = 12):
     """Training and held-out pairs plus the document lists, from the corpus zip files."""
     docs = read_corpora(paths)
@@ -889,6 +945,8 @@ def build(paths: dict[str, Path | None], seed: int, cache: Path | None = None, *
     held = make_pairs(held_docs, held_pools, seed + 1)
     train += similar_event_pairs(train_docs, random.Random(seed), len(train) // 25)
     held += similar_event_pairs(held_docs, random.Random(seed + 1), len(held) // 25)
+    train += shared_value_pairs(train_docs, random.Random(seed + 2))
+    held += shared_value_pairs(held_docs, random.Random(seed + 3))
     return train, held, train_docs, held_docs
 
 

@@ -99,6 +99,8 @@ def stratified(pairs: list, total: int, rng: random.Random, mix: dict[str, int] 
     scale = total / sum(mix.get(k, 0) for k in by)
     out = []
     for key in sorted(by):
+        if not mix.get(key, 0):
+            continue  # a kind left out draws nothing, so adding a kind to the corpus moves no sample
         group = by[key][:]
         rng.shuffle(group)
         out += group[: round(mix.get(key, 0) * scale)]
@@ -348,6 +350,16 @@ def evaluate_corpus(
         "seconds": round(time.time() - t),
     }
     print(json.dumps({k: v for k, v in metrics["corpus_heldout"].items() if k != "by_kind"}), flush=True)
+    shared = [(p, h) for p, h, _, kind in held if kind == "shared_value"]
+    shared_pred = [label_of(x) for x in model.predict(shared)]
+    metrics["corpus_heldout_shared_value"] = {
+        "pairs": len(shared),
+        **{
+            f"called_{label}": called(shared_pred, label)
+            for label in ("entailment", "neutral", "contradiction")
+        },
+    }
+    print("shared value", json.dumps(metrics["corpus_heldout_shared_value"]), flush=True)
 
     metrics["int8_agreement_heldout"], metrics["int8_corpus_contradiction"] = int8_figures(
         model_dir, sample, pred
@@ -394,7 +406,11 @@ def edit_figures(pred: list[str], gold: list[str], kinds: list[str], swaps: tupl
 
 def called_share(pred: list[str]) -> float:
     """Share of the pairs called contradiction: the false-alarm rate where none is one."""
-    return round(sum(p == "contradiction" for p in pred) / max(len(pred), 1), 4)
+    return called(pred, "contradiction")
+
+
+def called(pred: list[str], label: str) -> float:
+    return round(sum(p == label for p in pred) / max(len(pred), 1), 4)
 
 
 def int8_figures(model_dir: Path, pairs: list, pred: list[str]) -> tuple[float, dict]:
@@ -524,6 +540,12 @@ def main() -> None:
     parser.add_argument("--snli-train", type=int, default=2000)
     parser.add_argument("--corpus-train", type=int, default=4800, help="real-news pairs in the run's subset")
     parser.add_argument("--mrpc-train", type=int, default=1800, help="MRPC pairs in the run's subset")
+    parser.add_argument(
+        "--shared-value",
+        type=int,
+        default=0,
+        help="weight of the corpus's shared-value neutral pairs in CORPUS_MIX (0: left out, the shipped recipe)",
+    )
     parser.add_argument("--mrpc", type=Path, default=HERE / "data" / "msr_paraphrase_train.txt")
     parser.add_argument("--mrpc-test", type=Path, default=HERE / "data" / "msr_paraphrase_test.txt")
     parser.add_argument("--epochs", type=float, default=1.0)
@@ -606,7 +628,8 @@ def main() -> None:
     # Rare but decisive recipes count more: entailment pairs and cross-sentence title/caption pairs.
     weight = {"entailment": 3, "neutral": 1, "contradiction": 1}
     recipe_weight = {"title_conflict": 3, "title_same_other_fact": 2, "meeting_caption": 2}
-    corpus_subset = stratified(corpus_train, args.corpus_train, random.Random(args.seed), CORPUS_MIX)
+    mix = {**CORPUS_MIX, "shared_value": args.shared_value} if args.shared_value else CORPUS_MIX
+    corpus_subset = stratified(corpus_train, args.corpus_train, random.Random(args.seed), mix)
     mrpc_subset = stratified(mrpc_train, args.mrpc_train, random.Random(args.seed), MRPC_MIX)
     examples = (
         [(p, h, y) for p, h, y in snli]
