@@ -179,3 +179,22 @@ def test_a_length_that_says_when_is_left_to_the_date(claims):
     )
     assert _numbers(after) == [] and [d.span.text for d in after.facts.dates] == ["Tuesday", "two days after"]
     assert _numbers(lasted) == [(2, "day", "exact")]
+
+
+def test_money_range_gives_bounds_with_the_currency_on_both_ends(claims):
+    found = _numbers(claims("Each claimant could receive between $150 and $250, the lawyers said.")[0])
+    assert (150, "usd", "at least") in found and (250, "usd", "at most") in found
+    found = _numbers(claims("Claimants will receive $150 to $250 each.")[0])
+    assert (150, "usd", "at least") in found and (250, "usd", "at most") in found
+
+
+def test_temperature_keeps_its_scale(claims):
+    celsius, fahrenheit = claims(
+        "Waters ran up to 2 degrees Celsius above the average. Water was 3.6 degrees Fahrenheit warmer."
+    )
+    assert _numbers(celsius) == [(2, "degree celsius", "up to")]
+    assert _numbers(fahrenheit) == [(3.6, "degree fahrenheit", "exact")]
+    assert [n.unit for n in claims("It was 36°F in Boston but 40 degrees in Miami.")[0].facts.numbers] == [
+        "degree fahrenheit",
+        "degree",
+    ]

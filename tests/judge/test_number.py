@@ -212,3 +212,28 @@ def test_a_total_is_not_compared_with_its_parts():
         second = claim(b, b.text, numbers=(figure(b, f"{total} people", total, "people"),))
         difference = number.difference(ClaimPair(first, second, 70.0), ArticleFacts.of([first, second]))
         assert (difference is not None) is found
+
+
+def test_a_figure_inside_the_other_claims_range_is_no_difference():
+    a = article("a", "Each could receive between $150 and $250.", "2024-06-02")
+    b = article("b", "Each will get roughly $200.", "2024-06-02")
+    first = claim(
+        a,
+        a.text,
+        numbers=(
+            figure(a, "between $150 and $250", 150, "usd", "at least"),
+            figure(a, "between $150 and $250", 250, "usd", "at most"),
+        ),
+    )
+    inside = claim(b, b.text, numbers=(figure(b, "roughly $200", 200, "usd", "about"),))
+    assert number.difference(ClaimPair(first, inside, 80.0), ArticleFacts.of([first, inside])) is None
+
+
+def test_temperatures_in_two_scales_are_not_compared():
+    pair, index = _pair(
+        "Waters ran 2 degrees Celsius above normal.",
+        ("2 degrees Celsius", 2, "degree celsius"),
+        "Waters ran 3.6 degrees Fahrenheit above normal.",
+        ("3.6 degrees Fahrenheit", 3.6, "degree fahrenheit"),
+    )
+    assert number.difference(pair, index) is None

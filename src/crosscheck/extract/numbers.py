@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from crosscheck.extract.context import ArticleContext, make_span
-from crosscheck.lexicon import CHANGE_VERBS, MEASURE_UNITS
+from crosscheck.lexicon import CHANGE_VERBS, MEASURE_UNITS, TEMPERATURE_SCALES
 from crosscheck.models import DateFact, NumberFact, Sentence
 
 if TYPE_CHECKING:
@@ -116,7 +116,10 @@ _AMOUNT = re.compile(
     r"(?P<scale>hundred|thousand|million|mln|billion|trillion|bn|mn|tn|k|m|b)?\b(?P<pct>\s*%|\s*per\s*cent|\s*percent)?",
     re.I,
 )
-_RANGE = re.compile(r"(?P<low>\d[\d,.]*)\s*(?:-|–|to|and)\s*(?P<high>\d[\d,.]*)")
+# 'between 200 and 300', '5-7', '$150 to $250' (the currency may be written on both ends)
+_RANGE = re.compile(r"(?P<low>\d[\d,.]*)\s*(?:-|–|to|and)\s*(?:us\$|[$€£¥])?(?P<high>\d[\d,.]*)", re.I)
+# the scale after a temperature: 'degrees Celsius', '°F' (TEMPERATURE_SCALES)
+_SCALE_AFTER = re.compile(r"^\s*(?:degrees?\s+|°\s*)?(?P<scale>celsius|centigrade|fahrenheit|c|f)\b", re.I)
 _DIGITS = re.compile(
     r"(?:us\$|[$€£¥])?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|bn|mn|k)\b)?", re.I
 )
@@ -287,6 +290,8 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
         power = _POWER.search(text + " " + context.article.text[end:unit_end])
         if power:
             unit = f"{'square' if power['square'] else 'cubic'} {unit}"
+    if unit in ("degree", "°") or (unit is None and context.article.text[end : end + 1] == "°"):
+        unit, unit_end = _temperature(context, text, max(end, unit_end), sentence.end)
     span = make_span(context.article, start, max(end, unit_end))
     if not span.text or _score(context, start, end, label) or _party_count(context, tokens, text, unit):
         return []
@@ -297,7 +302,7 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
         return []
     unit, factor, rounded = MEASURE_UNITS.get(unit or "", (unit, 1.0, False))
     ranged = _RANGE.search(text)
-    if ranged and label != "MONEY":
+    if ranged:
         low, high = _value(ranged["low"]), _value(ranged["high"])
         if low is not None and high is not None and low < high:
             scale = (_value("1 " + text[ranged.end() :].strip()) or 1.0) * factor
@@ -313,6 +318,20 @@ def _facts(context: ArticleContext, sentence: Sentence, start: int, end: int, la
     if _a_change(context, sentence, start, end):
         qualifier = "change"
     return [NumberFact(value * factor, unit, span, qualifier)]
+
+
+def _temperature(context: ArticleContext, text: str, after: int, sentence_end: int) -> tuple[str, int]:
+    """'degree celsius' or 'degree fahrenheit' where the scale is written in the figure or right
+    after it ('2 degrees Celsius', '36°F'); a bare 'degree' otherwise. Figures in two scales are
+    then never compared (TEMPERATURE_SCALES)."""
+    inside = re.search(r"\b(?P<scale>celsius|centigrade|fahrenheit)\b", text, re.I)
+    following = _SCALE_AFTER.match(context.article.text[after:sentence_end])
+    found = inside or following
+    if found is None:
+        return "degree", after
+    return f"degree {TEMPERATURE_SCALES[found['scale'].lower()]}", after + (
+        following.end() if following else 0
+    )
 
 
 _CHANGE_BEFORE = re.compile(r"(?:^|\W)(?:another|an additional|a further|an extra)\s*$", re.I)

@@ -14,6 +14,7 @@ from crosscheck.lexicon.en import (
     OFFICE_HEADS,
     RANK_MODIFIERS,
     SPEECH_VERBS,
+    TEMPERATURE_SCALES,
     UPDATE_WORDS,
 )
 
@@ -31,5 +32,6 @@ __all__ = [
     "OFFICE_HEADS",
     "RANK_MODIFIERS",
     "SPEECH_VERBS",
+    "TEMPERATURE_SCALES",
     "UPDATE_WORDS",
 ]

@@ -66,6 +66,17 @@ MEASURE_UNITS = {
     "mile per hour": ("kilometre per hour", 1.609344, True), "knot": ("kilometre per hour", 1.852, True),
 }  # fmt: skip
 
+#: Temperature scales as written after "degrees" or "°" ("2 degrees Celsius", "36°F"): a figure in
+#: one scale is never compared with a figure in the other, because a rise of 2 °C is a rise of 3.6 °F
+#: while a reading of 2 °C is 35.6 °F, and the sentence rarely says which it is.
+TEMPERATURE_SCALES = {
+    "celsius": "celsius",
+    "centigrade": "celsius",
+    "c": "celsius",
+    "fahrenheit": "fahrenheit",
+    "f": "fahrenheit",
+}
+
 #: Offices only one person holds at a time (within one country or organisation).
 OFFICE_HEADS = (
     "minister", "president", "premier", "chancellor", "secretary", "governor", "mayor", "ceo",
