@@ -227,6 +227,25 @@ def test_a_figure_inside_the_other_claims_range_is_no_difference():
     )
     inside = claim(b, b.text, numbers=(figure(b, "roughly $200", 200, "usd", "about"),))
     assert number.difference(ClaimPair(first, inside, 80.0), ArticleFacts.of([first, inside])) is None
+    assert number.difference(ClaimPair(inside, first, 80.0), ArticleFacts.of([inside, first])) is None
+
+
+def test_a_figure_outside_the_other_claims_range_differs_although_it_passes_one_bound():
+    a = article("a", "Each could receive between $150 and $250.", "2024-06-02")
+    bounds = (
+        figure(a, "between $150 and $250", 150, "usd", "at least"),
+        figure(a, "between $150 and $250", 250, "usd", "at most"),
+    )
+    first = claim(a, a.text, numbers=bounds)
+    c = article("c", "Each will get roughly $500.", "2024-06-02")
+    outside = claim(c, c.text, numbers=(figure(c, "roughly $500", 500, "usd", "about"),))
+    found = number.difference(ClaimPair(first, outside, 80.0), ArticleFacts.of([first, outside]))
+    assert found is not None and (found.first.text, found.second.text) == (
+        "between $150 and $250",
+        "roughly $500",
+    )
+    back = number.difference(ClaimPair(outside, first, 80.0), ArticleFacts.of([outside, first]))
+    assert back is not None and back.second.text == "between $150 and $250"
 
 
 def test_temperatures_in_two_scales_are_not_compared():

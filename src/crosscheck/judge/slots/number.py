@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 
 from crosscheck.judge.exemptions import running_count
-from crosscheck.judge.facts import ArticleFacts, comparable, numbers_agree
+from crosscheck.judge.facts import ArticleFacts, comparable, interval, numbers_agree
 from crosscheck.judge.slots import SlotDifference, same_event
 from crosscheck.models import TIME_UNITS, Claim, ClaimPair, NumberFact
 
@@ -37,7 +37,11 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
             for b in pair.second.facts.numbers
             if b.unit == a.unit and (b.qualifier == "change") == (a.qualifier == "change")
         ]
-        if not same_unit or any(numbers_agree(a, b) for b in same_unit) or sum_of_parts(a, pair.second):
+        if (
+            not same_unit
+            or any(_agree(a, pair.first, b, pair.second) for b in same_unit)
+            or sum_of_parts(a, pair.second)
+        ):
             continue
         candidates += [
             (a, b)
@@ -60,6 +64,27 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
         duration=a.unit in TIME_UNITS,
         same_event=same_event(a.event, b.event),
     )
+
+
+def _agree(a: NumberFact, first: Claim, b: NumberFact, second: Claim) -> bool:
+    """The two figures may be one value; a range ("between $150 and $250") counts as the one
+    interval its two bounds make, so "$400" is outside it although it is "at least $150"."""
+    range_a, range_b = _range_of(a, first), _range_of(b, second)
+    if range_a is None and range_b is None:
+        return numbers_agree(a, b)
+    low_a, high_a = range_a or interval(a)
+    low_b, high_b = range_b or interval(b)
+    return low_a <= high_b and low_b <= high_a
+
+
+def _range_of(fact: NumberFact, claim: Claim) -> tuple[float, float] | None:
+    """The interval of a range's bound: the "at least" and "at most" facts one span gives."""
+    if fact.qualifier not in ("at least", "at most"):
+        return None
+    bounds = [n for n in claim.facts.numbers if n.span == fact.span and n.unit == fact.unit]
+    lows = [n.value for n in bounds if n.qualifier == "at least"]
+    highs = [n.value for n in bounds if n.qualifier == "at most"]
+    return (min(lows), max(highs)) if lows and highs else None
 
 
 #: Units a total of people is made of: any count ("54 people aboard" / "52 passengers and two drivers").
