@@ -20,10 +20,15 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import train_verdict
+
+if TYPE_CHECKING:
+    from crosscheck.evaluate._gold import Gold
+    from crosscheck.models import Finding
 
 DEFAULT_CUTS = (0.86, 0.87, 0.88, 0.89, 0.9)
 
@@ -51,57 +56,33 @@ def verdict_without(rows: list[dict[str, object]], batch: str, batch_of: dict[st
         judge.shipped = original  # type: ignore[assignment]
 
 
-def findings_of(gold_path: Path, settings: object, nli: object) -> list[dict[str, object]]:
-    """The cluster's required gold finding ids, then every finding on it in report order with
-    what it matches in the gold (so that ``counts`` can score any subset as `crosscheck eval`
-    scores it)."""
-    from crosscheck.evaluate._gold import load_gold, matches
+def findings_of(gold_path: Path, settings: object, nli: object) -> tuple[Gold, list[Finding]]:
+    """The cluster's gold and every finding crosscheck reports on it at the settings' threshold."""
+    from crosscheck.evaluate._gold import load_gold
     from crosscheck.ingest import ingest
     from crosscheck.pipeline import check
 
-    gold = load_gold(gold_path)
     articles = ingest([gold_path.parent], max_bytes=settings.max_bytes).articles  # type: ignore[attr-defined]
-    rows: list[dict[str, object]] = [{"required": [entry.id for entry in gold.findings if entry.required]}]
-    for finding in check(articles, settings, nli=nli).findings:  # type: ignore[arg-type]
-        shown = [entry for entry in gold.findings if matches(finding, entry.a, entry.b)]
-        traps = [trap for trap in gold.traps if matches(finding, trap.a, trap.b)]
-        rows.append(
-            {
-                "rule": finding.rule,
-                "score": finding.score,
-                "claims": [item.claim.text for item in finding.evidence],
-                "severity": finding.severity,
-                "shows": [entry.id for entry in sorted(shown, key=lambda entry: not entry.required)],
-                "breaks_trap": any(trap.broken_by(finding) for trap in traps),
-                "allowed_by_trap": bool(traps),
-            }
-        )
-    return rows
+    return load_gold(gold_path), list(check(articles, settings, nli=nli).findings)  # type: ignore[arg-type]
 
 
-def counts(dump: dict[str, list[dict[str, object]]], cut: float, verdict_rules: set[str]) -> dict[str, int]:
-    """`crosscheck eval`'s counts at ``cut`` from the dumped findings: each gold finding is
-    taken by the first finding that shows it (required ones first), a finding showing only
-    taken ones is a duplicate, one inside a trap's allowance counts nothing, anything else is a
-    false alarm (``traps_m_h``: those breaking a trap at medium or high severity)."""
+def counts(
+    results: dict[str, tuple[Gold, list[Finding]]], cut: float, verdict_rules: set[str]
+) -> dict[str, int]:
+    """`crosscheck eval`'s counts at ``cut`` (``score_findings`` on the findings the verdict
+    reports at or above it, title and quote findings always kept), with the false alarms that
+    break a trap at medium or high severity and the high-severity false alarms."""
+    from crosscheck.evaluate._score import score_findings
+
     found = false_alarms = missed = traps = high = 0
-    for rows in dump.values():
-        required, findings = set(rows[0]["required"]), rows[1:]  # type: ignore[arg-type]
-        counted: set[str] = set()
-        for finding in findings:
-            if finding["rule"] in verdict_rules and finding["score"] < cut:  # type: ignore[operator]
-                continue
-            fresh = [gold_id for gold_id in finding["shows"] if gold_id not in counted]  # type: ignore[attr-defined]
-            if fresh:
-                counted.add(fresh[0])
-            elif finding["shows"] or (finding["allowed_by_trap"] and not finding["breaks_trap"]):
-                continue
-            else:
-                false_alarms += 1
-                traps += bool(finding["breaks_trap"]) and finding["severity"] in ("medium", "high")
-                high += finding["severity"] == "high"
-        found += len(counted & required)
-        missed += len(required - counted)
+    for gold, findings in results.values():
+        kept = [f for f in findings if f.rule not in verdict_rules or f.score >= cut]
+        outcome = score_findings(kept, gold)
+        found += len(outcome.hits)
+        missed += len(outcome.missed)
+        false_alarms += len(outcome.false_alarms)
+        traps += sum(1 for a in outcome.false_alarms if a.trap is not None and a.finding.severity != "low")
+        high += sum(1 for a in outcome.false_alarms if a.finding.severity == "high")
     return {
         "found": found,
         "false_alarms": false_alarms,
@@ -109,6 +90,19 @@ def counts(dump: dict[str, list[dict[str, object]]], cut: float, verdict_rules: 
         "traps_m_h": traps,
         "high_fa": high,
     }
+
+
+def _dumped(findings: list[Finding]) -> list[dict[str, object]]:
+    """The findings as the ``--output`` file keeps them, for reading what was reported."""
+    return [
+        {
+            "rule": f.rule,
+            "score": f.score,
+            "severity": f.severity,
+            "claims": [item.claim.text for item in f.evidence],
+        }
+        for f in findings
+    ]
 
 
 def main() -> None:
@@ -136,17 +130,18 @@ def main() -> None:
     by_batch: dict[str, list[Path]] = {}
     for gold in clusters:
         by_batch.setdefault(batch_of.get(gold.parent.name, gold.parent.name), []).append(gold)
-    dump: dict[str, list[dict[str, object]]] = {}
+    results: dict[str, tuple[Gold, list[Finding]]] = {}
     for batch, golds in sorted(by_batch.items()):
         with verdict_without(rows, batch, batch_of):
             for gold in golds:
-                dump[gold.parent.name] = findings_of(gold, settings, nli)
+                results[gold.parent.name] = findings_of(gold, settings, nli)
         print(f"{batch}: {len(golds)} clusters", file=sys.stderr, flush=True)
     if args.output:
+        dump = {name: _dumped(findings) for name, (_, findings) in results.items()}
         args.output.write_text(json.dumps(dump, indent=1), encoding="utf-8")
     verdict_rules = set(_RULES.values())
     for cut in args.cuts:
-        print(cut, json.dumps(counts(dump, cut, verdict_rules)))
+        print(cut, json.dumps(counts(results, cut, verdict_rules)))
 
 
 if __name__ == "__main__":

@@ -214,29 +214,26 @@ def test_a_total_is_not_compared_with_its_parts():
         assert (difference is not None) is found
 
 
-def test_a_figure_inside_the_other_claims_range_is_no_difference():
+def _ranged():
+    """A claim giving a range: its two bounds share one span, as extraction gives them."""
     a = article("a", "Each could receive between $150 and $250.", "2024-06-02")
-    b = article("b", "Each will get roughly $200.", "2024-06-02")
-    first = claim(
-        a,
-        a.text,
-        numbers=(
-            figure(a, "between $150 and $250", 150, "usd", "at least"),
-            figure(a, "between $150 and $250", 250, "usd", "at most"),
-        ),
+    bounds = (
+        figure(a, "between $150 and $250", 150, "usd", "at least"),
+        figure(a, "between $150 and $250", 250, "usd", "at most"),
     )
+    return claim(a, a.text, numbers=bounds)
+
+
+def test_a_figure_inside_the_other_claims_range_is_no_difference():
+    first = _ranged()
+    b = article("b", "Each will get roughly $200.", "2024-06-02")
     inside = claim(b, b.text, numbers=(figure(b, "roughly $200", 200, "usd", "about"),))
     assert number.difference(ClaimPair(first, inside, 80.0), ArticleFacts.of([first, inside])) is None
     assert number.difference(ClaimPair(inside, first, 80.0), ArticleFacts.of([inside, first])) is None
 
 
 def test_a_figure_outside_the_other_claims_range_differs_although_it_passes_one_bound():
-    a = article("a", "Each could receive between $150 and $250.", "2024-06-02")
-    bounds = (
-        figure(a, "between $150 and $250", 150, "usd", "at least"),
-        figure(a, "between $150 and $250", 250, "usd", "at most"),
-    )
-    first = claim(a, a.text, numbers=bounds)
+    first = _ranged()
     c = article("c", "Each will get roughly $500.", "2024-06-02")
     outside = claim(c, c.text, numbers=(figure(c, "roughly $500", 500, "usd", "about"),))
     found = number.difference(ClaimPair(first, outside, 80.0), ArticleFacts.of([first, outside]))

@@ -118,8 +118,14 @@ _AMOUNT = re.compile(
 )
 # 'between 200 and 300', '5-7', '$150 to $250' (the currency may be written on both ends)
 _RANGE = re.compile(r"(?P<low>\d[\d,.]*)\s*(?:-|–|to|and)\s*(?:us\$|[$€£¥])?(?P<high>\d[\d,.]*)", re.I)
-# the scale after a temperature: 'degrees Celsius', '°F' (TEMPERATURE_SCALES)
-_SCALE_AFTER = re.compile(r"^\s*(?:degrees?\s+|°\s*)?(?P<scale>celsius|centigrade|fahrenheit|c|f)\b", re.I)
+# a temperature's scale (TEMPERATURE_SCALES): written out inside the figure ('2 degrees Celsius'),
+# or right after it, as a word or a letter ('degrees F', '°C')
+_SCALE_INSIDE = re.compile(
+    r"\b(?P<scale>{})\b".format("|".join(name for name in TEMPERATURE_SCALES if len(name) > 1)), re.I
+)
+_SCALE_AFTER = re.compile(
+    r"^\s*(?:degrees?\s+|°\s*)?(?P<scale>{})\b".format("|".join(TEMPERATURE_SCALES)), re.I
+)
 _DIGITS = re.compile(
     r"(?:us\$|[$€£¥])?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|bn|mn|k)\b)?", re.I
 )
@@ -324,7 +330,7 @@ def _temperature(context: ArticleContext, text: str, after: int, sentence_end: i
     """'degree celsius' or 'degree fahrenheit' where the scale is written in the figure or right
     after it ('2 degrees Celsius', '36°F'); a bare 'degree' otherwise. Figures in two scales are
     then never compared (TEMPERATURE_SCALES)."""
-    inside = re.search(r"\b(?P<scale>celsius|centigrade|fahrenheit)\b", text, re.I)
+    inside = _SCALE_INSIDE.search(text)
     following = _SCALE_AFTER.match(context.article.text[after:sentence_end])
     found = inside or following
     if found is None:
