@@ -65,6 +65,31 @@ def test_who_was_until_is_former(claims):
     assert ("tom reed", "defense secretary", True, None) in _titles(claim)
 
 
+def test_relative_clause_roles_are_current_titles(claims):
+    texts = (
+        "Markus Lind, who as technical director has overseen the digging, spoke on Monday.",
+        "Markus Lind, who took over as technical director in 2021, spoke on Monday.",
+        "Markus Lind, who serves as technical director, spoke on Monday.",
+    )
+    for text in texts:
+        (fact,) = claims(text)[0].facts.titles
+        assert (fact.person, fact.title, fact.former) == ("markus lind", "technical director", False)
+        assert fact.span.text.startswith("Markus Lind, who ") and fact.span.text.endswith(
+            "technical director"
+        )
+
+
+def test_a_role_told_in_the_simple_past_may_be_one_held_before(claims):
+    claim = claims("Tom Reed, who as defense secretary drafted the 2019 law, spoke on Monday.")[0]
+    assert claim.facts.titles == ()
+
+
+def test_a_participle_before_a_role_word_is_part_of_the_title(claims):
+    claim = claims("Lena Whitcombe, Monaro's returning officer, read out the result.")[0]
+    assert ("lena whitcombe", "returning officer", False, "monaro") in _titles(claim)
+    assert claims("Lena Whitcombe, returning from Paris, read out the result.")[0].facts.titles == ()
+
+
 def test_anaphora_refers_to_the_only_holder(claims):
     text = "Norwegian Foreign Minister Lena Holm visited Oslo on Monday. Later, the foreign minister met students."
     second = claims(text)[1]

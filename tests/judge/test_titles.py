@@ -202,3 +202,29 @@ def test_the_same_title_from_two_sources_is_a_corroboration():
     [corroboration] = title_corroborations(claims)
     assert corroboration.sources == 2
     assert corroboration.statement == "Lena Ortiz is top diplomat"
+
+
+def _ana_ruiz_as(other_sentence, other_title, other_title_text):
+    """Ana Ruiz called chief technology officer by x and given ``other_title`` by y."""
+    first = "Chief technology officer Ana Ruiz spoke."
+    x, y = article("x", first, "2024-03-02"), article("y", other_sentence, "2024-03-02")
+    return [
+        titled(x, first, "ana ruiz", "chief technology officer", "Chief technology officer"),
+        titled(y, other_sentence, "ana ruiz", other_title, other_title_text),
+    ]
+
+
+def test_any_chief_officer_is_an_office_of_its_own():
+    claims = _ana_ruiz_as("Chief executive Ana Ruiz spoke.", "chief executive", "Chief executive")
+    (finding,) = title_findings(claims)
+    assert finding.rule == "title/rival-offices"
+    assert "calls Ana Ruiz chief technology officer" in finding.explanation
+
+
+def test_a_chief_officer_of_a_named_company_is_the_same_office():
+    claims = _ana_ruiz_as(
+        "Ana Ruiz, chief technology officer of Orbis, spoke.",
+        "chief technology officer of orbis",
+        "chief technology officer of Orbis",
+    )
+    assert title_findings(claims) == []

@@ -54,6 +54,8 @@ _COPULA = {
     "served": True,
 }
 _SERVE = frozenset({"serves", "serving", "served"})
+#: 'who took over as chief executive': the role taken, held since.
+_TAKE_OVER = frozenset({"took", "takes", "taken"})
 _POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their", "our"})
 _APPOINTED = frozenset({"appointed", "named", "promoted", "elevated", "nominated", "elected", "made"})
 # One spelling per title, so outlets that word a title differently compare equal.
@@ -181,9 +183,8 @@ def _after(context: ArticleContext, person: Entity, last: int) -> list[TitleFact
     former = False
     if doc[i].text == ",":
         i += 1
-        if i < last and doc[i].lower_ == "who" and i + 1 < last and doc[i + 1].lower_ in _COPULA:
-            former = _COPULA[doc[i + 1].lower_]
-            i += 2
+        if i < last and doc[i].lower_ == "who":
+            return _relative_role(context, person, i + 1, last)
     elif doc[i].lower_ in _COPULA:
         former = _COPULA[doc[i].lower_]
         i += 1
@@ -196,6 +197,32 @@ def _after(context: ArticleContext, person: Entity, last: int) -> list[TitleFact
     return _title_right(context, person, i, last, former)
 
 
+def _relative_role(context: ArticleContext, person: Entity, i: int, last: int) -> list[TitleFact]:
+    """The role a relative clause gives: 'X, who is Y', 'who was Y until', 'who serves as Y',
+    'who took over as Y in 2021', 'who as Y has overseen the work'. A role told with a clause
+    in the simple past ('who as deputy minister drafted the 2019 law') may be one held before:
+    no claim either way."""
+    doc = context.doc
+    if i >= last:
+        return []
+    word = doc[i].lower_
+    if word in _COPULA:
+        former, i = _COPULA[word], i + 1
+        if word in _SERVE and i < last and doc[i].lower_ == "as":
+            i += 1
+        return _title_right(context, person, i, last, former)
+    if word in _TAKE_OVER and i + 2 < last and doc[i + 1].lower_ == "over" and doc[i + 2].lower_ == "as":
+        return _title_right(context, person, i + 3, last, former=False, clause_goes_on=True)
+    if word != "as":
+        return []
+    found = _title_right(context, person, i + 1, last, former=False, clause_goes_on=True)
+    if not found:
+        return []
+    end = next(k for k in range(i + 1, last) if doc[k].idx >= found[-1].span.end)
+    verb = next((t for t in doc[end : min(end + 3, last)] if t.pos_ in {"VERB", "AUX"}), None)
+    return [] if verb is None or verb.tag_ == "VBD" else found
+
+
 def _object_of_role(doc: Doc, start: int, end: int) -> bool:
     """'the founder of crypto lender Quillfin': the name after 'of' + a common noun is not the holder."""
     ofs = [k for k in range(start, end) if doc[k].lower_ in {"of", "for"}]
@@ -205,7 +232,12 @@ def _object_of_role(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _title_right(context: ArticleContext, person: Entity, i: int, last: int, former: bool) -> list[TitleFact]:
+def _title_right(
+    context: ArticleContext, person: Entity, i: int, last: int, former: bool, *, clause_goes_on: bool = False
+) -> list[TitleFact]:
+    """The title phrase starting at token ``i``; a verb right after it makes the phrase the
+    subject of a clause ("X, the company said"), not a title, unless the phrase sits inside a
+    relative clause that ``clause_goes_on`` ("who as technical director has overseen")."""
     doc = context.doc
     owner = None
     if i >= last or doc[i].pos_ in {"CCONJ", "ADP", "VERB", "AUX", "PUNCT"}:
@@ -222,7 +254,12 @@ def _title_right(context: ArticleContext, person: Entity, i: int, last: int, for
     end = _walk_right(context, i, last)
     if end <= i:
         return []
-    if end < last and doc[end].pos_ in {"VERB", "AUX"} and doc[end].text not in {",", "."}:
+    if (
+        not clause_goes_on
+        and end < last
+        and doc[end].pos_ in {"VERB", "AUX"}
+        and doc[end].text not in {",", "."}
+    ):
         return []
     named = context.entity_at(doc[end]) if end < last else None
     if named is not None and _object_of_role(doc, i, end):
@@ -507,8 +544,12 @@ def _walk_right(context: ArticleContext, start: int, last: int) -> int:
 
 
 def _title_token(token: Token) -> bool:
+    """A word of a title phrase; a participle only right before a role word ("returning
+    officer", "presiding judge"), where it names the role rather than an action."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (
         token.pos_ in _TITLE_POS
+        or (token.tag_ in {"VBG", "VBN"} and following is not None and following.lower_ in ROLES)
         or token.lower_ in {"of", "for", "and", "-"}
         or token.lower_.rstrip("-") in FORMER
         or token.lower_ in ROLES

@@ -18,6 +18,7 @@ Descriptive roles ("top diplomat", "official") never conflict with an office.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,9 +48,17 @@ class _Stated:
         return self.fact.affiliation
 
 
+#: "chief technology officer", "chief medical officer": each company officer named this way is
+#: one office, whatever it is over; OFFICE_HEADS lists only the commonest.
+_CHIEF_OFFICER = re.compile(r"\bchief(?: [a-z-]+)+? officer\b")
+
+
 def _head(title: str) -> str | None:
     if any(title == d or title.endswith(" " + d) for d in DESCRIPTIVE_ROLES):
         return None
+    officer = _CHIEF_OFFICER.search(title)
+    if officer:
+        return officer.group(0)
     for head in OFFICE_HEADS:
         if title == head or title.endswith(" " + head) or f" {head} of " in f" {title}":
             return head
