@@ -141,6 +141,20 @@ def test_a_volume_is_not_a_length(claims):
     assert (round(value / 1e9, 2), unit) == (1.2, "litre")
 
 
+def test_a_bare_earlier_level_counts_what_the_figure_before_it_counts(claims):
+    found = _numbers(claims("The plant now employs 2,300 workers, up from 1,900 a year ago.")[0])
+    assert (2300, "worker", "exact") in found and (1900, "worker", "exact") in found
+
+
+def test_a_figure_before_a_comparative_and_than_is_a_margin(claims):
+    (slower,) = claims("Officers took 14 minutes to arrive last year, six minutes longer than in 2023.")
+    assert _numbers(slower) == [(14.0, "minute", "exact"), (6.0, "minute", "change")]
+    (earlier,) = claims("The plane landed two hours earlier than planned.")
+    assert _numbers(earlier) == [(2.0, "hour", "change")]
+    (level,) = claims("The plane waited two hours, longer than any other.")
+    assert _numbers(level) == [(2.0, "hour", "exact")]
+
+
 def test_a_change_or_a_margin_is_marked_as_one(claims):
     more, another, margin, agent, tally, fewer = claims(
         "Rescuers pulled seven more bodies from the mud. Another 40 workers were laid off. "

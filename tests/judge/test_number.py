@@ -151,6 +151,23 @@ def test_a_change_and_a_figure_the_claim_also_gives_are_no_difference():
         assert number.difference(pair, ArticleFacts.of([first, second])) is None
 
 
+def test_the_level_before_or_after_a_stated_change_is_another_stage_not_a_difference():
+    a = article("a", "Donors have pledged $45 million to the fund.", "2024-06-02")
+    b = article("b", "Oslo pledged a further $5 million, bringing the total to $50 million.", "2024-06-02")
+    first = claim(a, a.text, numbers=(figure(a, "$45 million", 45e6, "usd"),))
+    second = claim(
+        b,
+        b.text,
+        numbers=(figure(b, "$5 million", 5e6, "usd", "change"), figure(b, "$50 million", 50e6, "usd")),
+    )
+    for pair in (ClaimPair(first, second, 70.0), ClaimPair(second, first, 70.0)):
+        assert number.difference(pair, ArticleFacts.of([first, second])) is None
+    c = article("c", "Donors have pledged $40 million to the fund.", "2024-06-02")
+    other = claim(c, c.text, numbers=(figure(c, "$40 million", 40e6, "usd"),))
+    found = number.difference(ClaimPair(other, second, 70.0), ArticleFacts.of([other, second]))
+    assert found is not None and (found.first.text, found.second.text) == ("$40 million", "$50 million")
+
+
 def test_two_changes_of_one_unit_are_compared_but_not_with_a_level():
     cuts, index = _pair(
         "Cutting the catch by 18 percent, the deal aims to halt the decline.",

@@ -198,16 +198,23 @@ def numbers(
 _TALLY_JOIN = re.compile(r"\s+(?:to|against|versus|vs\.?)\s+")
 
 
+#: What leads to a bare figure that is an earlier level of the figure before it ("73 miners,
+#: up from 46", "4.1 percent, compared with 3.8").
+_EARLIER_LEVEL = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+$", re.I)
+#: How far back, in characters, the words leading to an earlier level are looked for.
+_EARLIER_LEVEL_REACH = 20
+
+
 def _tallied(text: str, found: list[NumberFact]) -> list[NumberFact]:
-    """A bare figure that ends a tally counts what its first figure counts: "beat him by 79 votes
-    to 53" gives 53 votes, comparable with another outlet's "79 votes to 63"."""
+    """A bare figure that ends a tally, or gives the level a figure changed from, counts what
+    the figure before it counts: "beat him by 79 votes to 53" gives 53 votes, comparable with
+    another outlet's "79 votes to 63"; "73 miners, up from 46" gives 46 miners."""
     tallied = list(found)
     for number, (first, second) in enumerate(pairwise(found), start=1):
-        if (
-            second.unit is None
-            and first.unit
-            and _TALLY_JOIN.fullmatch(text[first.span.end : second.span.start])
-        ):
+        if second.unit is not None or not first.unit:
+            continue
+        before = text[max(first.span.end, second.span.start - _EARLIER_LEVEL_REACH) : second.span.start]
+        if _TALLY_JOIN.fullmatch(text[first.span.end : second.span.start]) or _EARLIER_LEVEL.search(before):
             tallied[number] = replace(second, unit=first.unit)
     return tallied
 
@@ -356,7 +363,7 @@ def _a_change(context: ArticleContext, sentence: Sentence, start: int, end: int)
     if _CHANGE_BEFORE.search(text[max(sentence.start, start - 16) : start]):
         return True
     after = text[end : sentence.end]
-    if _CHANGE_AFTER.match(after):
+    if _CHANGE_AFTER.match(after) or _comparative_after(context, end, sentence.end):
         return True
     before = context.tokens(max(sentence.start, start - 4), start)
     return bool(
@@ -365,6 +372,16 @@ def _a_change(context: ArticleContext, sentence: Sentence, start: int, end: int)
         and before[-1].head.lemma_.lower() in CHANGE_VERBS  # not 'killed by two gunmen'
         and not _TALLY_AFTER.match(after)  # 'defeated by 58 votes to 62' is a tally
     )
+
+
+def _comparative_after(context: ArticleContext, end: int, sentence_end: int) -> bool:
+    """'six minutes longer than in 2023', 'two hours earlier than planned': the figure right
+    before a comparative and 'than' is a margin (the unit may come between)."""
+    following = [token for token in context.tokens(end, sentence_end)[:3] if not token.is_space]
+    for k in range(len(following) - 1):
+        if following[k].tag_ in {"JJR", "RBR"} and following[k + 1].lower_ == "than":
+            return k == 0 or following[0].pos_ == "NOUN"
+    return False
 
 
 def _score(context: ArticleContext, start: int, end: int, label: str) -> bool:

@@ -7,7 +7,9 @@ may have been paired on the wrong figure, or one claim gives both: "23,900 acres
 from 18,420"); a change or a margin ("seven more bodies", "lost by four votes") is
 compared only with another change ("cut by 18 percent" / "22 percent lower than"), not
 with a total, nor a total with its parts ("54 people aboard" / "52 passengers
-and two drivers"); a later article's update is exempt.
+and two drivers"), nor a level with the other claim's level before or after its change ("$45
+million" / "a further $5 million, bringing the total to $50 million"); a later article's update
+is exempt.
 """
 
 from __future__ import annotations
@@ -41,12 +43,14 @@ def difference(pair: ClaimPair, index: ArticleFacts) -> SlotDifference | None:
             not same_unit
             or any(_agree(a, pair.first, b, pair.second) for b in same_unit)
             or sum_of_parts(a, pair.second)
+            or level_around_change(a, pair.second)
         ):
             continue
         candidates += [
             (a, b)
             for b in same_unit
             if not sum_of_parts(b, pair.first)
+            and not level_around_change(b, pair.first)
             and comparable(a, b)
             and not index.states_number(second_id, a)
             and not index.states_number(first_id, b)
@@ -111,6 +115,22 @@ def sum_of_parts(total: NumberFact, claim: Claim) -> bool:
     if len(parts) > 2:
         sums.append(sum(n.value for n in parts))
     return any(abs(value - total.value) <= SUM_TOLERANCE * total.value for value in sums)
+
+
+def level_around_change(level: NumberFact, claim: Claim) -> bool:
+    """The claim tells a change and the level it led to (or came from), and ``level`` is the
+    other end of it: "a further $5 million, bringing the total to $50 million" against "$45
+    million", the total before the new pledge; "rose by 4 to 31" against "27". Each article
+    reports the figure at another stage."""
+    same_unit = [n for n in claim.facts.numbers if n.unit == level.unit]
+    changes = [n.value for n in same_unit if n.qualifier == "change"]
+    levels = [n.value for n in same_unit if n.qualifier != "change"]
+    return any(
+        abs(value + sign * change - level.value) <= SUM_TOLERANCE * level.value
+        for value in levels
+        for change in changes
+        for sign in (-1, 1)
+    )
 
 
 def _log_ratio(a: NumberFact, b: NumberFact) -> float:
