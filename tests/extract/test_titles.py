@@ -82,6 +82,8 @@ def test_relative_clause_roles_are_current_titles(claims):
 def test_a_role_told_in_the_simple_past_may_be_one_held_before(claims):
     claim = claims("Tom Reed, who as defense secretary drafted the 2019 law, spoke on Monday.")[0]
     assert claim.facts.titles == ()
+    # a clause cut off after the role tells no tense either
+    assert claims("They met Tom Reed, who as defense secretary")[0].facts.titles == ()
 
 
 def test_a_participle_before_a_role_word_is_part_of_the_title(claims):

@@ -218,7 +218,7 @@ def _relative_role(context: ArticleContext, person: Entity, i: int, last: int) -
     found = _title_right(context, person, i + 1, last, former=False, clause_goes_on=True)
     if not found:
         return []
-    end = next(k for k in range(i + 1, last) if doc[k].idx >= found[-1].span.end)
+    end = next((k for k in range(i + 1, last) if doc[k].idx >= found[-1].span.end), last)
     verb = next((t for t in doc[end : min(end + 3, last)] if t.pos_ in {"VERB", "AUX"}), None)
     return [] if verb is None or verb.tag_ == "VBD" else found
 
