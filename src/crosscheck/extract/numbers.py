@@ -213,8 +213,8 @@ def _tallied(text: str, found: list[NumberFact]) -> list[NumberFact]:
     for number, (first, second) in enumerate(pairwise(found), start=1):
         if second.unit is not None or not first.unit:
             continue
-        before = text[max(first.span.end, second.span.start - _EARLIER_LEVEL_REACH) : second.span.start]
-        if _TALLY_JOIN.fullmatch(text[first.span.end : second.span.start]) or _EARLIER_LEVEL.search(before):
+        between = text[first.span.end : second.span.start]
+        if _TALLY_JOIN.fullmatch(between) or _EARLIER_LEVEL.search(between[-_EARLIER_LEVEL_REACH:]):
             tallied[number] = replace(second, unit=first.unit)
     return tallied
 

@@ -180,21 +180,25 @@ def _after(context: ArticleContext, person: Entity, last: int) -> list[TitleFact
     i = person.tokens.end
     if i >= last:
         return []
-    former = False
     if doc[i].text == ",":
+        if i + 1 < last and doc[i + 1].lower_ == "who":
+            return _relative_role(context, person, i + 2, last)
+        return _title_right(context, person, i + 1, last, former=False)
+    if doc[i].lower_ in _COPULA:
+        return _copular_role(context, person, i, last)
+    if doc[i].lower_ == "as":
+        return _title_right(context, person, i + 1, last, former=False)
+    return []
+
+
+def _copular_role(context: ArticleContext, person: Entity, i: int, last: int) -> list[TitleFact]:
+    """The role after the copula at token ``i``: 'is Y', 'was Y' (former), 'serves as Y'."""
+    doc = context.doc
+    word = doc[i].lower_
+    i += 1
+    if word in _SERVE and i < last and doc[i].lower_ == "as":
         i += 1
-        if i < last and doc[i].lower_ == "who":
-            return _relative_role(context, person, i + 1, last)
-    elif doc[i].lower_ in _COPULA:
-        former = _COPULA[doc[i].lower_]
-        i += 1
-        if doc[i - 1].lower_ in _SERVE and i < last and doc[i].lower_ == "as":
-            i += 1
-    elif doc[i].lower_ == "as":
-        i += 1
-    else:
-        return []
-    return _title_right(context, person, i, last, former)
+    return _title_right(context, person, i, last, _COPULA[word])
 
 
 def _relative_role(context: ArticleContext, person: Entity, i: int, last: int) -> list[TitleFact]:
@@ -207,10 +211,7 @@ def _relative_role(context: ArticleContext, person: Entity, i: int, last: int) -
         return []
     word = doc[i].lower_
     if word in _COPULA:
-        former, i = _COPULA[word], i + 1
-        if word in _SERVE and i < last and doc[i].lower_ == "as":
-            i += 1
-        return _title_right(context, person, i, last, former)
+        return _copular_role(context, person, i, last)
     if word in _TAKE_OVER and i + 2 < last and doc[i + 1].lower_ == "over" and doc[i + 2].lower_ == "as":
         return _title_right(context, person, i + 3, last, former=False, clause_goes_on=True)
     if word != "as":

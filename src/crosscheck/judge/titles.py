@@ -48,8 +48,8 @@ class _Stated:
         return self.fact.affiliation
 
 
-#: "chief technology officer", "chief medical officer": each company officer named this way is
-#: one office, whatever it is over; OFFICE_HEADS lists only the commonest.
+#: "chief financial officer", "chief technology officer", "chief medical officer": each company
+#: officer named this way is one office, whatever it is over.
 _CHIEF_OFFICER = re.compile(r"\bchief(?: [a-z-]+)+? officer\b")
 
 

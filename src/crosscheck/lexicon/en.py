@@ -77,13 +77,13 @@ TEMPERATURE_SCALES = {
     "f": "fahrenheit",
 }
 
-#: Offices only one person holds at a time (within one country or organisation).
+#: Offices only one person holds at a time (within one country or organisation); any "chief ...
+#: officer" is one too (judge.titles reads those by their shape).
 OFFICE_HEADS = (
     "minister", "president", "premier", "chancellor", "secretary", "governor", "mayor", "ceo",
-    "chief executive", "chief executive officer", "chief financial officer", "chief operating officer",
-    "chairman", "chairwoman", "chair", "director", "commissioner", "coach", "manager", "captain",
-    "ambassador", "head", "attorney general", "speaker", "treasurer", "chief justice", "king", "queen",
-    "commander", "pilot", "chief",
+    "chief executive", "chairman", "chairwoman", "chair", "director", "commissioner", "coach",
+    "manager", "captain", "ambassador", "head", "attorney general", "speaker", "treasurer",
+    "chief justice", "king", "queen", "commander", "pilot", "chief",
 )  # fmt: skip
 #: Titles that describe a role rather than name a single-holder office: many people hold them at
 #: once (a ministry has several spokespeople, a case several prosecutors), so they never conflict.
